@@ -1,0 +1,34 @@
+package org.planesearch.core.objective;
+
+/**
+ * The restriction of an objective to an affine subspace: ψ(t) = f(x + D t), t ∈ ℝᵏ, where the
+ * columns of D = [d₁ … dₖ] are search directions. k = 1 is a line, k = 2 a plane (learning and
+ * momentum rate), k = 2L per-layer rates. Every precise step rule minimises ψ.
+ *
+ * <p>A fast implementation (the "SO-friendly" case) evaluates ψ, ∇ψ and ∇²ψ in time independent
+ * of the data's width after one product with the directions; a generic one evaluates f in full.
+ * The search algorithms only ever see this small object. Not thread-safe.
+ */
+public interface SubspaceObjective {
+
+    /** k, the number of directions. */
+    int dimension();
+
+    /** Returns ψ(t); may be +∞ or NaN where f is not finite. t: not modified. */
+    double value(double[] t);
+
+    /**
+     * Returns ψ(t), writes ∇ψ(t) (length k) into gradOut and, when hessOut is not null, the
+     * k×k Hessian ∇²ψ(t) row-major into hessOut. t: not modified. gradOut, hessOut: modified.
+     */
+    double valueGradientHessian(double[] t, double[] gradOut, double[] hessOut);
+
+    /**
+     * Returns ψ(t) and writes ∇ψ(t) into gradOut. Implementations whose Hessian is costly
+     * override this; the default computes the Hessian-free path through
+     * {@link #valueGradientHessian} with a null Hessian.
+     */
+    default double valueAndGradient(double[] t, double[] gradOut) {
+        return valueGradientHessian(t, gradOut, null);
+    }
+}
