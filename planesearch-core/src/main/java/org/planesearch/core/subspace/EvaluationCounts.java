@@ -5,8 +5,10 @@ package org.planesearch.core.subspace;
  * after each iteration to fill its records.
  *
  * <ul>
- *   <li>{@code dataPasses}: products with X or Xᵀ (for a network: forward or backward passes
- *       over the whole data); a product with k columns at once counts k passes.</li>
+ *   <li>{@code dataPasses}: reads of the whole data: one product with X or Xᵀ, whatever its
+ *       number of right-hand columns (X·D for k fresh directions in one call is one pass; a
+ *       network's forward or backward pass over all examples is one pass). For a matrix bound
+ *       by memory bandwidth this is what costs time.</li>
  *   <li>{@code functionEvaluations}, {@code gradientEvaluations}: full evaluations of f and ∇f.</li>
  *   <li>{@code subspaceTrials}: evaluations of ψ (cheap, O(n·k) for linear-composition models).</li>
  *   <li>{@code hessianVectorProducts}: full Hessian-vector products.</li>
