@@ -1,37 +1,165 @@
 package org.planesearch.core.linalg;
 
+import java.io.PrintStream;
+
 /**
- * Where dense products run. {@link #JAVA} is pure Java and always available; a native OpenBLAS
- * backend is added by the linalg work (see design notes). The current backend is chosen once per
- * process by {@link #select(String)} or, by default, the best one that loads.
+ * Where dense matrices live and who computes their products.
+ *
+ * <ul>
+ *   <li>{@code "native"}: OpenBLAS through JavaCPP ({@code org.bytedeco:openblas}, shipped inside
+ *       the Maven artifact, extracted to {@code ~/.javacpp/cache} on first use, no network).
+ *       Matrices live in native memory for their whole life; products are {@code dgemv},
+ *       {@code dgemm} (float32 storage: {@code sgemv}, {@code sgemm} with float64 accumulation
+ *       across blocks, see {@link NativeFloatMatrix}).</li>
+ *   <li>{@code "java"}: pure Java, blocked loops ({@link DenseKernels}); always available.</li>
+ *   <li>{@code "auto"}: native when OpenBLAS loads, otherwise Java with one warning line on
+ *       standard error that says why.</li>
+ * </ul>
+ *
+ * <p>The current backend, used by {@link Matrices}, starts as the one named by the system
+ * property {@code planesearch.backend} ({@code native}, {@code java} or {@code auto}; default
+ * {@code auto}) and is resolved on first use; {@link #select(String)} changes it. Matrices
+ * already built keep their backend. CSR matrices are pure Java on every backend.
+ *
+ * <p>Threads: every product of every backend is split into at most {@link #threads()} row
+ * ranges run in parallel (the calling thread plus workers), partial sums reduced in a fixed order:
+ * results are bit-for-bit reproducible for a given thread count. OpenBLAS itself runs single
+ * threaded inside each range (see {@link NativeBlas} for why). Default: the number of available
+ * processors; {@link #setThreads(int)} changes it for the whole process.
+ *
+ * <p>Thread-safe. Backend instances are immutable.
  */
 public abstract class Backend {
 
     /** The pure-Java backend. */
     public static final Backend JAVA = new JavaBackend();
 
-    private static volatile Backend current = JAVA;
+    private static final String PROPERTY = "planesearch.backend";
+    private static final Object LOCK = new Object();
+    private static volatile Backend current;
+    private static boolean warned;
 
-    /** The backend new dense matrices use. */
+    Backend() {
+    }
+
+    /** The backend new dense matrices use (resolved on first call, see the class comment). */
     public static Backend current() {
-        return current;
-    }
-
-    /** Selects a backend by name ("java"). */
-    public static Backend select(String name) {
-        if ("java".equals(name)) {
-            current = JAVA;
-            return JAVA;
+        Backend b = current;
+        if (b == null) {
+            synchronized (LOCK) {
+                b = current;
+                if (b == null) {
+                    String name = System.getProperty(PROPERTY, "auto");
+                    b = named(name.trim().toLowerCase(java.util.Locale.ROOT));
+                    current = b;
+                }
+            }
         }
-        throw new IllegalArgumentException("unknown BLAS backend '" + name + "'; expected one of: java");
+        return b;
     }
 
-    /** Short name, as accepted by {@link #select(String)}. */
+    /**
+     * Makes the named backend current and returns it.
+     *
+     * @param name "native", "java" or "auto"
+     * @throws IllegalArgumentException for any other name
+     * @throws IllegalStateException for "native" when OpenBLAS cannot be loaded (the message
+     *         says why)
+     */
+    public static Backend select(String name) {
+        Backend b = named(name);
+        synchronized (LOCK) {
+            current = b;
+        }
+        return b;
+    }
+
+    /**
+     * The named backend, without making it current (to build a matrix on a given backend).
+     * Same names and exceptions as {@link #select(String)}.
+     */
+    public static Backend named(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("backend name must not be null; expected one of: native, java, auto");
+        }
+        switch (name) {
+            case "java":
+                return JAVA;
+            case "native":
+                if (!NativeBlas.available()) {
+                    throw new IllegalStateException("the native BLAS backend is unavailable: " + NativeBlas.problem());
+                }
+                return NativeHolder.NATIVE;
+            case "auto":
+                return auto(NativeBlas.problem(), System.err);
+            default:
+                throw new IllegalArgumentException("unknown BLAS backend '" + name + "'; expected one of: native, java, auto");
+        }
+    }
+
+    /**
+     * What "auto" resolves to given the native load problem (null: none): native, or Java after
+     * one warning line on {@code err} (printed once per process).
+     */
+    static Backend auto(String nativeProblem, PrintStream err) {
+        if (nativeProblem == null) {
+            return NativeHolder.NATIVE;
+        }
+        synchronized (LOCK) {
+            if (!warned) {
+                warned = true;
+                err.println("planesearch: warning: native OpenBLAS unavailable (" + nativeProblem
+                        + "); using the pure-Java linear algebra backend");
+            }
+        }
+        return JAVA;
+    }
+
+    /** True when the native backend can be used (loads OpenBLAS on first call). */
+    public static boolean nativeAvailable() {
+        return NativeBlas.available();
+    }
+
+    /**
+     * Sets how many threads every product may use (the calling thread included), for all
+     * matrices of all backends, from the next product on.
+     *
+     * @param threads ≥ 1
+     */
+    public static void setThreads(int threads) {
+        WorkerPool.setThreads(threads);
+    }
+
+    /** The thread count products use (default: available processors). */
+    public static int threads() {
+        return WorkerPool.current().threads();
+    }
+
+    /** Short name, as accepted by {@link #select(String)}: "native" or "java". */
     public abstract String name();
 
-    abstract DataMatrix dense(int rows, int cols, double[] rowMajor);
+    /** One line for logs and reports, e.g. "native (OpenBLAS 0.3.31, OPENBLAS_CORETYPE=Haswell), 2 threads". */
+    public abstract String describe();
 
-    abstract DataMatrix denseFloat(int rows, int cols, float[] rowMajor);
+    /**
+     * A dense n×d float64 matrix holding a copy of {@code rowMajor} (exactly rows·cols values).
+     * rowMajor: not modified.
+     */
+    public abstract DataMatrix dense(int rows, int cols, double[] rowMajor);
+
+    /**
+     * A dense n×d matrix stored in float32, holding a copy of {@code rowMajor} (exactly rows·cols
+     * values). rowMajor: not modified.
+     */
+    public abstract DataMatrix denseFloat(int rows, int cols, float[] rowMajor);
+
+    /** A builder that fills a dense n×d matrix row by row in its final storage. */
+    public abstract DenseMatrixBuilder denseBuilder(int rows, int cols, boolean float32);
+
+    @Override
+    public String toString() {
+        return name();
+    }
 
     private static final class JavaBackend extends Backend {
         @Override
@@ -40,17 +168,59 @@ public abstract class Backend {
         }
 
         @Override
-        DataMatrix dense(int rows, int cols, double[] rowMajor) {
+        public String describe() {
+            return "java, " + threads() + " threads";
+        }
+
+        @Override
+        public DataMatrix dense(int rows, int cols, double[] rowMajor) {
+            Shapes.exactLength("rowMajor", rowMajor.length, rows, cols);
             return new JavaDenseMatrix(rows, cols, rowMajor.clone());
         }
 
         @Override
-        DataMatrix denseFloat(int rows, int cols, float[] rowMajor) {
-            double[] d = new double[rowMajor.length];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = rowMajor[i];
-            }
-            return new JavaDenseMatrix(rows, cols, d);
+        public DataMatrix denseFloat(int rows, int cols, float[] rowMajor) {
+            Shapes.exactLength("rowMajor", rowMajor.length, rows, cols);
+            return new JavaFloatMatrix(rows, cols, rowMajor.clone());
+        }
+
+        @Override
+        public DenseMatrixBuilder denseBuilder(int rows, int cols, boolean float32) {
+            return new JavaDenseBuilder(rows, cols, float32);
+        }
+    }
+
+    /** Created on first use only, after OpenBLAS loaded. */
+    private static final class NativeHolder {
+        static final Backend NATIVE = new NativeBackend();
+    }
+
+    private static final class NativeBackend extends Backend {
+        @Override
+        public String name() {
+            return "native";
+        }
+
+        @Override
+        public String describe() {
+            String core = System.getenv("OPENBLAS_CORETYPE");
+            return "native (OpenBLAS " + NativeBlas.version() + ", "
+                    + (core == null ? "kernel auto-detected" : "OPENBLAS_CORETYPE=" + core) + "), " + threads() + " threads";
+        }
+
+        @Override
+        public DataMatrix dense(int rows, int cols, double[] rowMajor) {
+            return NativeDenseMatrix.copyOf(rows, cols, rowMajor);
+        }
+
+        @Override
+        public DataMatrix denseFloat(int rows, int cols, float[] rowMajor) {
+            return NativeFloatMatrix.copyOf(rows, cols, rowMajor);
+        }
+
+        @Override
+        public DenseMatrixBuilder denseBuilder(int rows, int cols, boolean float32) {
+            return new NativeDenseBuilder(rows, cols, float32);
         }
     }
 }

@@ -1,29 +1,24 @@
 package org.planesearch.core.linalg;
 
-/** A dense row-major matrix in a Java array; products by plain loops. */
-final class JavaDenseMatrix implements DataMatrix {
-    private final int rows;
-    private final int cols;
+/**
+ * A dense row-major n×d float64 matrix in a Java array, products by the blocked loops of
+ * {@link DenseKernels}, split into row ranges across the {@link WorkerPool} as
+ * {@link PartitionedMatrix} describes. Limited to n·d &lt; 2³¹ values (one Java array).
+ *
+ * <p>Scratch: for X·M the caller's M is transposed once per call into a d×k buffer; for XᵀR each
+ * part accumulates Gᵀ (k×d) and transposes it into its partial sum. Both buffers grow with the
+ * largest k seen and are then reused.
+ */
+final class JavaDenseMatrix extends PartitionedMatrix {
     private final double[] a;
+    private double[] mt = new double[0];
+    private double[][] gt = new double[1][0];
 
+    /** Takes over {@code a} (rows·cols values, row-major; not copied). */
     JavaDenseMatrix(int rows, int cols, double[] a) {
-        if (rows < 0 || cols < 0 || (long) rows * cols != a.length) {
-            throw new IllegalArgumentException("dense matrix " + rows + "×" + cols + " needs " + ((long) rows * cols)
-                    + " values, got " + a.length);
-        }
-        this.rows = rows;
-        this.cols = cols;
+        super(rows, cols);
+        Shapes.exactLength("a", a.length, rows, cols);
         this.a = a;
-    }
-
-    @Override
-    public int rows() {
-        return rows;
-    }
-
-    @Override
-    public int cols() {
-        return cols;
     }
 
     @Override
@@ -32,76 +27,68 @@ final class JavaDenseMatrix implements DataMatrix {
     }
 
     @Override
-    public void multiply(double[] v, double[] out) {
-        Shapes.vector("v", v, cols);
-        Shapes.vector("out", out, rows);
-        for (int i = 0; i < rows; i++) {
-            double s = 0;
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                s += a[base + j] * v[j];
-            }
-            out[i] = s;
-        }
+    long work() {
+        return (long) rows * cols;
     }
 
     @Override
-    public void multiplyTransposed(double[] r, double[] out) {
-        Shapes.vector("r", r, rows);
-        Shapes.vector("out", out, cols);
-        java.util.Arrays.fill(out, 0);
-        for (int i = 0; i < rows; i++) {
-            double ri = r[i];
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                out[j] += a[base + j] * ri;
-            }
+    void prepare(boolean forward, double[] operand, int k, int parts) {
+        if (k == 1) {
+            return;
         }
-    }
-
-    @Override
-    public void multiply(double[] m, int k, double[] out) {
-        Shapes.vector("m", m, cols * k);
-        Shapes.vector("out", out, rows * k);
-        java.util.Arrays.fill(out, 0, rows * k, 0);
-        for (int i = 0; i < rows; i++) {
-            int base = i * cols;
-            int ob = i * k;
-            for (int j = 0; j < cols; j++) {
-                double aij = a[base + j];
-                int mb = j * k;
-                for (int c = 0; c < k; c++) {
-                    out[ob + c] += aij * m[mb + c];
+        if (forward) {
+            if (mt.length < cols * k) {
+                mt = new double[cols * k];
+            }
+            DenseKernels.transpose(operand, cols, k, mt);
+        } else {
+            if (gt.length < parts) {
+                gt = java.util.Arrays.copyOf(gt, parts);
+            }
+            for (int p = 0; p < parts; p++) {
+                if (gt[p] == null || gt[p].length < cols * k) {
+                    gt[p] = new double[cols * k];
                 }
             }
         }
     }
 
     @Override
-    public void multiplyTransposed(double[] r, int k, double[] out) {
-        Shapes.vector("r", r, rows * k);
-        Shapes.vector("out", out, cols * k);
-        java.util.Arrays.fill(out, 0, cols * k, 0);
-        for (int i = 0; i < rows; i++) {
-            int base = i * cols;
-            int rb = i * k;
-            for (int j = 0; j < cols; j++) {
-                double aij = a[base + j];
-                int ob = j * k;
-                for (int c = 0; c < k; c++) {
-                    out[ob + c] += aij * r[rb + c];
-                }
-            }
+    void multiplyRows(int part, int i0, int i1, double[] v, double[] out) {
+        DenseKernels.multiplyRows(a, cols, i0, i1, v, out);
+    }
+
+    @Override
+    void multiplyTransposedRows(int part, int i0, int i1, double[] r, double[] target) {
+        DenseKernels.multiplyTransposedRows(a, cols, i0, i1, r, target);
+    }
+
+    @Override
+    void multiplyRows(int part, int i0, int i1, double[] m, int k, double[] out) {
+        if (k == 1) {
+            DenseKernels.multiplyRows(a, cols, i0, i1, m, out);
+        } else {
+            DenseKernels.multiplyRows(a, cols, i0, i1, mt, k, out);
         }
     }
 
     @Override
-    public void row(int i, double[] out) {
-        Shapes.vector("out", out, cols);
+    void multiplyTransposedRows(int part, int i0, int i1, double[] r, int k, double[] target) {
+        if (k == 1) {
+            DenseKernels.multiplyTransposedRows(a, cols, i0, i1, r, target);
+        } else {
+            double[] g = gt[part];
+            DenseKernels.multiplyTransposedRows(a, cols, i0, i1, r, k, g);
+            DenseKernels.transpose(g, k, cols, target);
+        }
+    }
+
+    @Override
+    void copyRow(int i, double[] out) {
         System.arraycopy(a, i * cols, out, 0, cols);
     }
 
     @Override
-    public void close() {
+    void release() {
     }
 }

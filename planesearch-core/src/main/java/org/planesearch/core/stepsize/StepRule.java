@@ -20,6 +20,18 @@ public interface StepRule {
     /** How many previous steps the rule uses (0 for rules that search along d only). */
     int stepMemory();
 
+    /**
+     * Whether the rule needs d to be a descent direction (⟨g, d⟩ &lt; 0). When true (the default),
+     * the optimizer replaces a non-descent d by −g before calling {@link StepState#step}, as
+     * searches for a positive step along d (Armijo, Wolfe, line optimization) require. A fixed
+     * step returns false: it takes whatever d the direction rule gives, so that heavy ball or
+     * Nesterov with a fixed step are the classic methods even when their momentum points uphill.
+     * A non-finite d is replaced by −g whatever this says.
+     */
+    default boolean requiresDescentDirection() {
+        return true;
+    }
+
     /** The rule as it is written in a method name, with its parameters, e.g. {@code ps}. */
     String describe();
 }

@@ -1,0 +1,115 @@
+package org.planesearch.core.stepsize;
+
+import org.planesearch.core.layout.Block;
+import org.planesearch.core.layout.ParameterLayout;
+import org.planesearch.core.linalg.Vec;
+import org.planesearch.core.objective.SubspaceObjective;
+import org.planesearch.core.subspace.Subspace;
+import org.planesearch.core.subspace.SubspaceEvaluator;
+import org.planesearch.core.subspace.SubspaceSearch;
+import org.planesearch.core.subspace.SubspaceSearchResult;
+
+/**
+ * The state shared by {@link LineOptimization}, {@link PlaneSearch} and
+ * {@link SubspaceOptimization}: minimise ψ(t) = f(x + D t) with the {@link SubspaceSearch} over
+ * <pre>
+ *   D = [d, s₁, …, s_j]                                 j = min(memory, steps available)
+ *   D = [d|₁, s₁|₁, …, s_j|₁,  d|₂, s₁|₂, …,  …]         per block (one group per layout block)
+ * </pre>
+ * where sᵢ is the evaluator's previous step with lag i. Columns are ordered as above, and so are
+ * the outcome's coefficients. The search is warm-started from the previous iteration's
+ * coefficients, position by position (column i of block b takes the coefficient column i of
+ * block b had; columns that did not exist then start at 0), and is told the column norms and
+ * ‖∇f(x)‖ for its scale-invariant tolerance. Buffers are allocated here, sized for the largest
+ * subspace.
+ */
+final class SubspaceStepState implements StepState {
+
+    private final String name;
+    private final int memory;
+    private final ParameterLayout layout;
+    private final int groups;
+    private final Subspace subspace;
+    private final SubspaceSearch.State search;
+    private final double[] columnNorms;
+    private final double[] warm;
+    private final double[] previous;
+    private int previousPerGroup;
+
+    SubspaceStepState(String name, SubspaceSearch config, int memory, boolean perBlock, ParameterLayout layout) {
+        if (layout == null) {
+            throw new IllegalArgumentException(name + ": layout must not be null");
+        }
+        this.name = name;
+        this.memory = memory;
+        this.layout = layout;
+        this.groups = perBlock ? layout.blockCount() : 1;
+        int capacity = (memory + 1) * groups;
+        this.subspace = new Subspace(capacity);
+        this.search = config.newState(capacity);
+        this.columnNorms = new double[capacity];
+        this.warm = new double[capacity];
+        this.previous = new double[capacity];
+    }
+
+    @Override
+    public StepOutcome step(SubspaceEvaluator evaluator, double value, double[] gradient, double[] direction) {
+        int n = layout.dimension();
+        if (direction.length != n || gradient.length != n) {
+            throw new IllegalArgumentException(name + ": gradient and direction must have length " + n
+                    + ", got " + gradient.length + " and " + direction.length);
+        }
+        if (evaluator.stepMemory() < memory && memory > 0) {
+            throw new IllegalArgumentException(name + ": the evaluator keeps " + evaluator.stepMemory()
+                    + " previous steps but the rule needs " + memory);
+        }
+        int lags = Math.min(memory, evaluator.availableSteps());
+        int perGroup = lags + 1;
+        subspace.clear();
+        for (int b = 0; b < groups; b++) {
+            int block = groups == 1 ? Subspace.WHOLE : b;
+            int col = subspace.addDirection(direction, block);
+            columnNorms[col] = norm(direction, block);
+            for (int lag = 1; lag <= lags; lag++) {
+                col = subspace.addPreviousStep(lag, block);
+                columnNorms[col] = norm(evaluator.previousStep(lag), block);
+            }
+        }
+        boolean haveWarm = previousPerGroup > 0;
+        if (haveWarm) {
+            for (int b = 0; b < groups; b++) {
+                for (int i = 0; i < perGroup; i++) {
+                    warm[b * perGroup + i] = i < previousPerGroup ? previous[b * previousPerGroup + i] : 0;
+                }
+            }
+        }
+        SubspaceObjective psi = evaluator.restrict(subspace);
+        SubspaceSearchResult r = search.search(psi, haveWarm ? warm : null, columnNorms, Vec.nrm2(gradient));
+        StepStatus status = switch (r.status()) {
+            case CONVERGED -> StepStatus.CONVERGED;
+            case BUDGET_EXHAUSTED -> StepStatus.BUDGET_EXHAUSTED;
+            case FAILED -> StepStatus.FAILED;
+            case NON_FINITE -> StepStatus.NON_FINITE;
+        };
+        if (status.accepted()) {
+            System.arraycopy(r.t(), 0, previous, 0, r.t().length);
+            previousPerGroup = perGroup;
+        } else {
+            previousPerGroup = 0;
+        }
+        return new StepOutcome(status, r.t(), r.value(), r.iterations(), r.evaluations());
+    }
+
+    @Override
+    public void reset() {
+        previousPerGroup = 0;
+    }
+
+    private double norm(double[] v, int block) {
+        if (block == Subspace.WHOLE) {
+            return Vec.nrm2(v);
+        }
+        Block b = layout.block(block);
+        return Math.sqrt(Vec.dot(v, v, b.offset(), b.length()));
+    }
+}

@@ -1,0 +1,56 @@
+package org.planesearch.models.linear;
+
+/**
+ * Huber loss with threshold δ, r = z − y: ℓ = ½r² if |r| ≤ δ, else δ(|r| − δ/2);
+ * ℓ' = clamp(r, −δ, δ); ℓ'' = 1 if |r| ≤ δ, else 0. ℓ'' is discontinuous at |r| = δ; there it is
+ * taken as 1 (the inner, quadratic piece), an element of the generalized Hessian.
+ *
+ * <p>Reference: Huber (1964), "Robust estimation of a location parameter", Ann. Math. Statist.
+ * 35(1), 73–101.
+ */
+final class HuberLoss extends ScalarLoss {
+
+    /** δ > 0. */
+    private final double delta;
+
+    HuberLoss(double[] y, double delta) {
+        super(y);
+        this.delta = delta;
+    }
+
+    @Override
+    double sum(double[] z) {
+        double s = 0;
+        double halfDelta = 0.5 * delta;
+        for (int i = 0; i < rows; i++) {
+            double a = Math.abs(z[i] - y[i]);
+            s += a <= delta ? 0.5 * a * a : delta * (a - halfDelta);
+        }
+        return s;
+    }
+
+    @Override
+    double sumAndDerivative(double[] z, double scale, double[] rOut) {
+        double s = 0;
+        double halfDelta = 0.5 * delta;
+        for (int i = 0; i < rows; i++) {
+            double r = z[i] - y[i];
+            double a = Math.abs(r);
+            if (a <= delta) {
+                s += 0.5 * a * a;
+                rOut[i] = scale * r;
+            } else {
+                s += delta * (a - halfDelta);
+                rOut[i] = r > 0 ? scale * delta : -scale * delta;
+            }
+        }
+        return s;
+    }
+
+    @Override
+    void secondDerivatives(double[] z, double[] out) {
+        for (int i = 0; i < rows; i++) {
+            out[i] = Math.abs(z[i] - y[i]) <= delta ? 1 : 0;
+        }
+    }
+}
