@@ -6,67 +6,167 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes a run's output folder so that it never looks complete when it is not: files go to a
- * hidden staging folder next to the target, which is moved into place only by {@link #commit()}.
- * {@link #close()} without a commit deletes the staging folder, so a failed or interrupted run
- * leaves nothing behind (an existing target folder is left as it was).
+ * Writes a run's output (a folder, or one file) so that it never looks complete when it is not:
+ * everything goes to a hidden staging path next to the target ({@code .NAME.partial-…}), which is
+ * moved into place only by {@link #commit()}. {@link #close()} without a commit deletes the
+ * staging path and any parent folders that {@link #open} created, so a failed run leaves nothing
+ * behind (an existing target is left as it was). A shutdown hook does the same when the program
+ * is interrupted (Ctrl-C) before the commit.
  */
 final class AtomicOutput implements AutoCloseable {
     private final Path target;
     private final Path staging;
+    private final boolean folder;
+    private final List<Path> createdParents;
+    private final Thread cleanup;
     private boolean committed;
 
-    private AtomicOutput(Path target, Path staging) {
+    private AtomicOutput(Path target, Path staging, boolean folder, List<Path> createdParents) {
         this.target = target;
         this.staging = staging;
+        this.folder = folder;
+        this.createdParents = createdParents;
+        this.cleanup = new Thread(this::discardQuietly, "planesearch-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
-    /** Opens a staging folder for {@code target}; refuses a target that exists and is not an empty folder unless overwrite. */
-    static AtomicOutput open(Path target, boolean overwrite) throws IOException {
+    /**
+     * Opens a staging folder for the folder {@code target}; refuses a target that exists and is
+     * not an empty folder unless {@code overwrite}. Even with {@code overwrite}, a folder that
+     * holds anything but the files this program writes there ({@code ownFiles}) is refused, so
+     * that a slip such as {@code --out . --overwrite} cannot delete a user's files.
+     *
+     * @param flag the option that named the target, for messages (e.g. "--out")
+     * @param ownFiles the names of the files a run writes into the folder
+     */
+    static AtomicOutput openFolder(Path target, boolean overwrite, String flag, List<String> ownFiles) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.exists(abs)) {
             if (!Files.isDirectory(abs)) {
-                throw new UserError("--out " + target + ": exists and is not a folder");
+                throw new UserError(flag + " " + target + ": exists and is not a folder");
             }
             if (!overwrite && !isEmpty(abs)) {
-                throw new UserError("--out " + target + ": folder exists and is not empty (add --overwrite to replace it)");
+                throw new UserError(flag + " " + target + ": folder exists and is not empty (add --overwrite to replace it)");
+            }
+            if (overwrite) {
+                try (DirectoryStream<Path> s = Files.newDirectoryStream(abs)) {
+                    for (Path c : s) {
+                        String name = c.getFileName().toString();
+                        if (!ownFiles.contains(name) || !Files.isRegularFile(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            throw new UserError(flag + " " + target + ": folder holds '" + name + "', which is not a file "
+                                    + "planesearch writes there; refusing to replace it (choose an empty or new folder)");
+                        }
+                    }
+                }
             }
         }
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + abs.getFileName() + ".partial-");
-        return new AtomicOutput(abs, staging);
+        List<Path> created = createParents(abs.getParent(), flag, target);
+        Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
+        return new AtomicOutput(abs, staging, true, created);
     }
 
-    /** Where to write a file named {@code name} before the commit. */
+    /**
+     * Opens a staging file for the file {@code target}; refuses a target that exists unless
+     * {@code overwrite}, and always one that is a folder.
+     */
+    static AtomicOutput openFile(Path target, boolean overwrite, String flag) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw new UserError(flag + " " + target + ": is a folder; give a file name");
+        }
+        if (Files.exists(abs) && !overwrite) {
+            throw new UserError(flag + " " + target + ": file exists (add --overwrite to replace it)");
+        }
+        List<Path> created = createParents(abs.getParent(), flag, target);
+        Path staging = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".partial-", "");
+        return new AtomicOutput(abs, staging, false, created);
+    }
+
+    /** Where to write a file named {@code name} before the commit (folder outputs). */
     Path file(String name) {
+        if (!folder) {
+            throw new IllegalStateException("a file output has no member files");
+        }
         return staging.resolve(name);
     }
 
-    /** Moves the staged files into the target folder. */
+    /** Where to write the file before the commit (file outputs). */
+    Path file() {
+        if (folder) {
+            throw new IllegalStateException("a folder output has member files, not one file");
+        }
+        return staging;
+    }
+
+    /** Moves the staged output into place, replacing the target. */
     void commit() throws IOException {
-        if (Files.exists(target)) {
+        if (folder && Files.exists(target)) {
             deleteTree(target);
         }
         try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(staging, target);
+            Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
     }
 
+    /** The target, absolute. */
     Path target() {
         return target;
     }
 
     @Override
     public void close() throws IOException {
-        if (!committed && Files.exists(staging)) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs (or ran) the same cleanup
+        }
+        discard();
+    }
+
+    private synchronized void discard() throws IOException {
+        if (committed) {
+            return;
+        }
+        if (Files.exists(staging)) {
             deleteTree(staging);
         }
+        for (Path p : createdParents) {
+            if (Files.isDirectory(p) && isEmpty(p)) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void discardQuietly() {
+        try {
+            discard();
+        } catch (IOException e) {
+            // best effort while the JVM exits; the leftover is a hidden ".partial-" path
+        }
+    }
+
+    /** Creates the missing parents of a target; returns those created, deepest first. */
+    private static List<Path> createParents(Path parent, String flag, Path target) throws IOException {
+        List<Path> missing = new ArrayList<>();
+        for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+            missing.add(p);
+        }
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new UserError(flag + " " + target + ": " + parent + " is not a folder");
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UserError(flag + " " + target + ": " + e.getFile() + " is not a folder");
+        }
+        return missing;
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -76,7 +176,7 @@ final class AtomicOutput implements AutoCloseable {
     }
 
     private static void deleteTree(Path p) throws IOException {
-        if (Files.isDirectory(p)) {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try (DirectoryStream<Path> s = Files.newDirectoryStream(p)) {
                 for (Path c : s) {
                     deleteTree(c);

@@ -7,13 +7,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.planesearch.data.LabelMap;
+import org.planesearch.data.LabelTask;
+import org.planesearch.data.transform.Standardizer;
+import org.planesearch.models.linear.LinearModel;
+import org.planesearch.models.linear.LossKind;
 
 /**
  * A trained model on disk: one JSON document, format {@value #FORMAT}, version {@value #VERSION}.
@@ -21,52 +28,106 @@ import java.util.Map;
  * <pre>
  * {
  *   "format": "planesearch-model", "version": 1,
- *   "model": "logistic" | "softmax" | "least-squares" | "huber",
- *   "huberDelta": 1.0,                       (huber only)
+ *   "model": "logistic" | "softmax" | "least-squares" | "huber" | "smoothed-hinge",   ({@link LossKind#id()})
+ *   "lossParameter": 1.0,                    (huber's δ, smoothed-hinge's γ; only for those)
  *   "features": d, "outputs": c,             (c = 1 for binary and regression models)
  *   "intercept": true,
  *   "labels": ["-1", "1"],                   (class labels in model order; absent for regression)
  *   "standardizer": {"means": [...], "scales": [...]},   (absent when not standardized)
- *   "lambda": 1e-3,
- *   "training": { "method": ..., "data": ..., "iterations": ..., ... },   (provenance, free form)
+ *   "lambda": 1e-4,
+ *   "training": { "method": ..., "data": ..., "date": ..., "termination": ..., ... },   (provenance, free form)
  *   "parameters": [...]                      (the flat parameter vector: weights d×c row-major, then c intercepts)
  * }
  * </pre>
- * Reading validates every field and reports the file and the field on error. Doubles are written
- * with enough digits to round-trip exactly. Never Java serialization.
+ * The label task follows from the model: binary for logistic and smoothed-hinge, multiclass for
+ * softmax, regression otherwise. Reading validates every field and reports the file and the
+ * field on error ({@link UserError}). Doubles are written in Java's shortest round-trip form, so
+ * parameters read back bit for bit. Never Java serialization.
+ *
+ * @param model the loss, d, c, intercept and loss parameter
+ * @param labels the classes in model order (c for softmax, 2 for binary models), null for regression
+ * @param means the standardizer's μ (length d), or null when the data was not standardized
+ * @param scales the standardizer's σ (length d), null exactly when means is
+ * @param lambda the L2 penalty λ the model was trained with (≥ 0)
+ * @param training provenance: free-form, JSON-compatible values
+ * @param parameters the parameter vector, length {@code model.dimension()}, finite
  */
-record ModelFile(String model, double huberDelta, int features, int outputs, boolean intercept,
-                 List<String> labels, double[] means, double[] scales, double lambda,
+record ModelFile(LinearModel model, List<String> labels, double[] means, double[] scales, double lambda,
                  Map<String, Object> training, double[] parameters) {
 
     static final String FORMAT = "planesearch-model";
     static final int VERSION = 1;
-    static final List<String> MODELS = List.of("logistic", "softmax", "least-squares", "huber");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** Validates the parts against one another (programmer errors: {@link IllegalArgumentException}). */
     ModelFile {
-        if (!MODELS.contains(model)) {
-            throw new IllegalArgumentException("model must be one of " + MODELS + ", got '" + model + "'");
+        if (model == null || parameters == null) {
+            throw new IllegalArgumentException("model and parameters must not be null");
         }
-        long expected = (long) features * outputs + (intercept ? outputs : 0);
-        if (parameters.length != expected) {
-            throw new IllegalArgumentException("parameters has " + parameters.length + " entries, expected " + expected);
+        if (parameters.length != model.dimension()) {
+            throw new IllegalArgumentException("parameters has " + parameters.length + " entries, expected " + model.dimension());
         }
+        if ((means == null) != (scales == null)) {
+            throw new IllegalArgumentException("means and scales must both be given or both be null");
+        }
+        if (means != null && (means.length != model.features() || scales.length != model.features())) {
+            throw new IllegalArgumentException("standardizer has " + means.length + " means and " + scales.length
+                    + " scales, expected " + model.features());
+        }
+        String labelProblem = labelProblem(model, labels);
+        if (labelProblem != null) {
+            throw new IllegalArgumentException(labelProblem);
+        }
+        labels = labels == null ? null : List.copyOf(labels);
+        means = means == null ? null : means.clone();
+        scales = scales == null ? null : scales.clone();
+        parameters = parameters.clone();
         training = training == null ? Map.of() : new LinkedHashMap<>(training);
     }
 
+    /** The label task a model of this loss predicts. */
+    static LabelTask task(LossKind loss) {
+        return loss.isBinary() ? LabelTask.BINARY : loss == LossKind.SOFTMAX ? LabelTask.MULTICLASS : LabelTask.REGRESSION;
+    }
+
+    /** The label map stored with the model. */
+    LabelMap labelMap() {
+        return LabelMap.of(task(model.loss()), labels == null ? List.of() : labels);
+    }
+
+    /** The stored standardizer, or null when the model was trained on raw features. */
+    Standardizer standardizer() {
+        return means == null ? null : Standardizer.of(means, scales);
+    }
+
+    @Override
+    public double[] means() {
+        return means == null ? null : means.clone();
+    }
+
+    @Override
+    public double[] scales() {
+        return scales == null ? null : scales.clone();
+    }
+
+    @Override
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    /** Writes the model as JSON to {@code file} (replacing it). */
     void write(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.put("model", model);
-        if ("huber".equals(model)) {
-            root.put("huberDelta", huberDelta);
+        root.put("model", model.loss().id());
+        if (model.loss().hasParameter()) {
+            root.put("lossParameter", model.lossParameter());
         }
-        root.put("features", features);
-        root.put("outputs", outputs);
-        root.put("intercept", intercept);
+        root.put("features", model.features());
+        root.put("outputs", model.outputs());
+        root.put("intercept", model.intercept());
         if (labels != null) {
             ArrayNode a = root.putArray("labels");
             for (String l : labels) {
@@ -84,15 +145,22 @@ record ModelFile(String model, double huberDelta, int features, int outputs, boo
         JSON.writeValue(file.toFile(), root);
     }
 
+    /** Reads and validates a model file; every problem is a {@link UserError} naming the file and the field. */
     static ModelFile read(Path file) throws IOException {
         JsonNode root;
         try {
+            if (Files.isDirectory(file)) {
+                throw new UserError(file + ": is a folder, not a model file" + (Files.isRegularFile(file.resolve("model.json"))
+                        ? " (did you mean " + file.resolve("model.json") + "?)" : ""));
+            }
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": model file not found");
+        } catch (AccessDeniedException e) {
+            throw new UserError(file + ": model file cannot be read (permission denied)");
         } catch (JsonProcessingException e) {
-            throw new UserError(file + ": not a JSON model file (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            String at = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+            throw new UserError(file + at + ": not a JSON model file (" + oneLine(e.getOriginalMessage()) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new UserError(file + ": not a Planesearch model file (expected a JSON object)");
@@ -103,22 +171,34 @@ record ModelFile(String model, double huberDelta, int features, int outputs, boo
         }
         int version = integer(file, root, "version");
         if (version != VERSION) {
-            throw new UserError(file + ": model format version " + version + " is not supported (this program reads version " + VERSION + ")");
+            throw new UserError(file + ": model format version " + version + " is not supported (this program reads version "
+                    + VERSION + ")");
         }
-        String model = text(file, root, "model");
-        if (!MODELS.contains(model)) {
-            throw new UserError(file + ": \"model\" is '" + model + "', expected one of " + MODELS);
+        String id = text(file, root, "model");
+        LossKind loss = null;
+        for (LossKind k : LossKind.values()) {
+            if (k.id().equals(id)) {
+                loss = k;
+            }
+        }
+        if (loss == null) {
+            throw new UserError(file + ": \"model\" is '" + id + "', expected one of " + ids());
         }
         int features = integer(file, root, "features");
         int outputs = integer(file, root, "outputs");
-        if (features < 1 || outputs < 1) {
-            throw new UserError(file + ": \"features\" and \"outputs\" must be >= 1, got " + features + " and " + outputs);
+        boolean intercept = bool(file, root, "intercept");
+        double lossParameter = 0;
+        if (loss.hasParameter()) {
+            lossParameter = number(file, root, "lossParameter");
+        } else if (root.has("lossParameter")) {
+            throw new UserError(file + ": a " + loss.id() + " model has no \"lossParameter\"");
         }
-        JsonNode interceptNode = root.get("intercept");
-        if (interceptNode == null || !interceptNode.isBoolean()) {
-            throw new UserError(file + ": \"intercept\" must be true or false");
+        LinearModel model;
+        try {
+            model = new LinearModel(loss, features, outputs, intercept, lossParameter);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
         }
-        boolean intercept = interceptNode.booleanValue();
         List<String> labels = null;
         JsonNode labelsNode = root.get("labels");
         if (labelsNode != null && !labelsNode.isNull()) {
@@ -127,31 +207,84 @@ record ModelFile(String model, double huberDelta, int features, int outputs, boo
             }
             labels = new ArrayList<>();
             for (JsonNode l : labelsNode) {
+                if (!l.isTextual()) {
+                    throw new UserError(file + ": \"labels\" must be an array of strings, found " + l);
+                }
                 labels.add(l.asText());
+            }
+        }
+        String labelProblem = labelProblem(model, labels);
+        if (labelProblem != null) {
+            throw new UserError(file + ": " + labelProblem);
+        }
+        if (labels != null) {
+            try {
+                LabelMap.of(task(loss), labels);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(file + ": \"labels\": " + e.getMessage());
             }
         }
         double[] means = null;
         double[] scales = null;
         JsonNode st = root.get("standardizer");
         if (st != null && !st.isNull()) {
+            if (!st.isObject()) {
+                throw new UserError(file + ": \"standardizer\" must be an object with \"means\" and \"scales\"");
+            }
             means = doubles(file, st, "standardizer.means", "means");
             scales = doubles(file, st, "standardizer.scales", "scales");
             if (means.length != features || scales.length != features) {
                 throw new UserError(file + ": standardizer has " + means.length + " means and " + scales.length
                         + " scales, expected " + features + " each");
             }
+            try {
+                Standardizer.of(means, scales);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(file + ": \"standardizer\": " + e.getMessage());
+            }
         }
-        double lambda = root.path("lambda").asDouble(0);
-        double huberDelta = root.path("huberDelta").asDouble(1.0);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> training = root.has("training") ? JSON.convertValue(root.get("training"), Map.class) : Map.of();
+        double lambda = number(file, root, "lambda");
+        if (lambda < 0) {
+            throw new UserError(file + ": \"lambda\" is " + lambda + ", expected a number >= 0");
+        }
+        Map<String, Object> training = Map.of();
+        JsonNode trainingNode = root.get("training");
+        if (trainingNode != null && !trainingNode.isNull()) {
+            if (!trainingNode.isObject()) {
+                throw new UserError(file + ": \"training\" must be an object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = JSON.convertValue(trainingNode, Map.class);
+            training = t;
+        }
         double[] parameters = doubles(file, root, "parameters", "parameters");
-        long expected = (long) features * outputs + (intercept ? outputs : 0);
-        if (parameters.length != expected) {
-            throw new UserError(file + ": \"parameters\" has " + parameters.length + " values, expected " + expected
+        if (parameters.length != model.dimension()) {
+            throw new UserError(file + ": \"parameters\" has " + parameters.length + " values, expected " + model.dimension()
                     + " for " + features + " features and " + outputs + " outputs" + (intercept ? " with intercept" : ""));
         }
-        return new ModelFile(model, huberDelta, features, outputs, intercept, labels, means, scales, lambda, training, parameters);
+        return new ModelFile(model, labels, means, scales, lambda, training, parameters);
+    }
+
+    /** What is wrong with the labels for this model, or null. */
+    private static String labelProblem(LinearModel model, List<String> labels) {
+        LossKind loss = model.loss();
+        if (!loss.isClassification()) {
+            return labels == null ? null : "a " + loss.id() + " model has no \"labels\"";
+        }
+        int expected = loss == LossKind.SOFTMAX ? model.outputs() : 2;
+        if (labels == null || labels.size() != expected) {
+            return "a " + loss.id() + " model with " + model.outputs() + " output" + (model.outputs() == 1 ? "" : "s")
+                    + " needs " + expected + " \"labels\", found " + (labels == null ? "none" : labels.size());
+        }
+        return null;
+    }
+
+    private static String ids() {
+        List<String> ids = new ArrayList<>();
+        for (LossKind k : LossKind.values()) {
+            ids.add(k.id());
+        }
+        return ids.toString();
     }
 
     private static void putArray(ArrayNode a, double[] v) {
@@ -170,10 +303,26 @@ record ModelFile(String model, double huberDelta, int features, int outputs, boo
 
     private static int integer(Path file, JsonNode root, String field) {
         JsonNode n = root.get(field);
-        if (n == null || !n.canConvertToInt() || !n.isIntegralNumber()) {
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt()) {
             throw new UserError(file + ": missing or non-integer field \"" + field + "\"");
         }
         return n.intValue();
+    }
+
+    private static boolean bool(Path file, JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isBoolean()) {
+            throw new UserError(file + ": \"" + field + "\" must be true or false");
+        }
+        return n.booleanValue();
+    }
+
+    private static double number(Path file, JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw new UserError(file + ": missing or non-numeric field \"" + field + "\"" + (n == null ? "" : ", found " + n));
+        }
+        return n.asDouble();
     }
 
     private static double[] doubles(Path file, JsonNode parent, String path, String field) {
@@ -190,5 +339,28 @@ record ModelFile(String model, double huberDelta, int features, int outputs, boo
             out[i] = v.asDouble();
         }
         return out;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelFile m && m.model.equals(model) && java.util.Objects.equals(m.labels, labels)
+                && Arrays.equals(m.means, means) && Arrays.equals(m.scales, scales)
+                && Double.compare(m.lambda, lambda) == 0 && m.training.equals(training)
+                && Arrays.equals(m.parameters, parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * model.hashCode() + Arrays.hashCode(parameters);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelFile[" + model + ", labels=" + labels + ", standardized=" + (means != null) + ", lambda=" + lambda
+                + ", " + parameters.length + " parameters]";
     }
 }

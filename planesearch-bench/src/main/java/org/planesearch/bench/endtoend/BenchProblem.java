@@ -1,0 +1,73 @@
+package org.planesearch.bench.endtoend;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.planesearch.core.linalg.DataMatrix;
+import org.planesearch.data.Dataset;
+import org.planesearch.data.LabelMap;
+import org.planesearch.data.LabelTask;
+import org.planesearch.data.fetch.Mnist;
+import org.planesearch.data.synthetic.SyntheticClassification;
+import org.planesearch.models.linear.LinearModel;
+import org.planesearch.models.linear.LinearObjective;
+import org.planesearch.models.linear.LossKind;
+
+/**
+ * The benchmark problems of the core engine's acceptance: MNIST softmax (60,000 × 784, c = 10,
+ * λ = 1e-4, pixels in [0, 1], intercept) and a synthetic dense logistic problem (10⁶ × 100,
+ * seed 1, λ = 1e-4, intercept). Each owns its data (native memory) until closed.
+ */
+final class BenchProblem implements AutoCloseable {
+    final String name;
+    final Dataset data;
+    final LinearObjective objective;
+    /** A fixed learning rate that is provably stable: 1/L̂ with L̂ = curvature bound · mean ‖xᵢ‖² + λ ≥ L. */
+    final double safeLearningRate;
+
+    private BenchProblem(String name, Dataset data, LinearObjective objective, double safeLearningRate) {
+        this.name = name;
+        this.data = data;
+        this.objective = objective;
+        this.safeLearningRate = safeLearningRate;
+    }
+
+    static BenchProblem load(String name, Path cache, double lambda) throws IOException {
+        switch (name) {
+            case "mnist-softmax": {
+                Dataset ds = Mnist.load(cache, "mnist", Mnist.Part.TRAIN, false);
+                LabelMap map = LabelMap.fit(LabelTask.MULTICLASS, ds.labels());
+                LinearObjective f = LinearModel.of(LossKind.SOFTMAX, ds.cols(), map.numClasses(), true)
+                        .objective(ds.features(), map.targets(ds.labels()), lambda);
+                // softmax curvature ≤ ½ per example in the weights' Hessian (λmax(diag(p) − ppᵀ) ≤ ½)
+                return new BenchProblem(name, ds, f, 1 / (0.5 * (meanSquaredNorm(ds.features()) + 1) + lambda));
+            }
+            case "synthetic-logistic": {
+                Dataset ds = SyntheticClassification.logistic(1_000_000, 100, 1, false);
+                LabelMap map = LabelMap.fit(LabelTask.BINARY, ds.labels());
+                LinearObjective f = LinearModel.of(LossKind.LOGISTIC, ds.cols(), 1, true)
+                        .objective(ds.features(), map.targets(ds.labels()), lambda);
+                return new BenchProblem(name, ds, f, 1 / (0.25 * (meanSquaredNorm(ds.features()) + 1) + lambda));
+            }
+            default:
+                throw new IllegalArgumentException("unknown problem '" + name + "'; expected mnist-softmax or synthetic-logistic");
+        }
+    }
+
+    /** (1/n) Σ ‖xᵢ‖² = ‖X‖²_F / n ≥ λmax(XᵀX)/n; the +1 in the callers accounts for the intercept column. */
+    private static double meanSquaredNorm(DataMatrix x) {
+        double[] row = new double[x.cols()];
+        double s = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            x.row(i, row);
+            for (double v : row) {
+                s += v * v;
+            }
+        }
+        return s / x.rows();
+    }
+
+    @Override
+    public void close() {
+        data.close();
+    }
+}

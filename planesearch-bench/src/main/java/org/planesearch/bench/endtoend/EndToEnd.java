@@ -1,0 +1,210 @@
+package org.planesearch.bench.endtoend;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.planesearch.core.linalg.Backend;
+import org.planesearch.core.optim.IterationRecord;
+import org.planesearch.core.optim.Method;
+import org.planesearch.core.optim.MethodOptions;
+import org.planesearch.core.optim.OptimizationResult;
+import org.planesearch.core.optim.StopCriterion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * End-to-end benchmarks of the core engine, each measured side by side in one run:
+ * <ul>
+ *   <li>{@code per-iteration}: seconds and data passes per iteration of GD with a fixed step, GD+LO
+ *       and GD+M+PS (gd+ps), interleaved over several repeats, median reported, with the ratios
+ *       to the fixed step;</li>
+ *   <li>{@code to-tolerance}: iterations, passes and seconds to f* + 1e-6·|f*| for GD+Armijo,
+ *       GD+LO, GD+M+PS, L-BFGS+Wolfe, L-BFGS+PS and Adam+PS, where f* is the best value of long
+ *       L-BFGS runs in the same process.</li>
+ * </ul>
+ * Output: a Markdown table on standard output (and into {@code --out} when given).
+ */
+@Command(name = "end-to-end", mixinStandardHelpOptions = true,
+        description = "Per-iteration cost and time to tolerance of the step rules on the benchmark problems.")
+public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
+
+    @Parameters(index = "0", description = "per-iteration | to-tolerance")
+    String mode;
+
+    @Option(names = "--problem", required = true, description = "mnist-softmax | synthetic-logistic")
+    String problem;
+
+    @Option(names = "--cache", defaultValue = "data-cache", description = "dataset cache folder (default: ${DEFAULT-VALUE})")
+    Path cache;
+
+    @Option(names = "--lambda", defaultValue = "1e-4")
+    double lambda;
+
+    @Option(names = "--iterations", defaultValue = "30", description = "iterations per timed run (per-iteration mode)")
+    int iterations;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "interleaved repeats (per-iteration mode)")
+    int repeats;
+
+    @Option(names = "--budget-seconds", defaultValue = "300", description = "time cap per method (to-tolerance mode)")
+    double budgetSeconds;
+
+    @Option(names = "--reference-seconds", defaultValue = "600", description = "time cap of each f* run")
+    double referenceSeconds;
+
+    @Option(names = "--methods", split = ",", description = "methods (to-tolerance mode)",
+            defaultValue = "gd+armijo,gd+lo,gd+ps,lbfgs+wolfe,lbfgs+ps,adam+ps")
+    List<String> methods;
+
+    @Option(names = "--blas", defaultValue = "auto")
+    String blas;
+
+    @Option(names = "--threads", defaultValue = "0", description = "0 = all processors")
+    int threads;
+
+    @Option(names = "--out", description = "also write the table to this file")
+    Path out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EndToEnd()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Backend.select(blas);
+        if (threads > 0) {
+            Backend.setThreads(threads);
+        }
+        StringBuilder report = new StringBuilder();
+        try (BenchProblem p = BenchProblem.load(problem, cache, lambda)) {
+            report.append(String.format(Locale.ROOT, "%s: n = %d, d = %d, parameters = %d, λ = %g; backend %s, %d threads, %s, %s%n%n",
+                    problem, p.data.rows(), p.data.cols(), p.objective.dimension(), lambda, Backend.current().describe(),
+                    Backend.threads(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                    LocalDate.now()));
+            switch (mode) {
+                case "per-iteration" -> perIteration(p, report);
+                case "to-tolerance" -> toTolerance(p, report);
+                default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                        "mode must be per-iteration or to-tolerance, got '" + mode + "'");
+            }
+        }
+        PrintStream o = System.out;
+        o.print(report);
+        if (out != null) {
+            Files.writeString(out, report.toString());
+        }
+        return 0;
+    }
+
+    private void perIteration(BenchProblem p, StringBuilder report) {
+        String fixed = "gd+fixed";
+        String[] names = {fixed, "gd+lo", "gd+ps"};
+        Method[] ms = {
+            Method.parse(fixed, MethodOptions.defaults().withLearningRate(p.safeLearningRate)),
+            Method.parse("gd+lo"), Method.parse("gd+ps")};
+        double[][] secondsPerIteration = new double[names.length][repeats];
+        double[] passesPerIteration = new double[names.length];
+        double[] trialsPerIteration = new double[names.length];
+        // one untimed warm-up run of each (JIT, native library, page faults)
+        for (Method m : ms) {
+            run(p, m, Math.min(5, iterations));
+        }
+        for (int r = 0; r < repeats; r++) {
+            for (int i = 0; i < ms.length; i++) {
+                List<IterationRecord> h = run(p, ms[i], iterations);
+                IterationRecord first = h.get(1);
+                IterationRecord last = h.get(h.size() - 1);
+                int steps = last.iteration() - first.iteration();
+                secondsPerIteration[i][r] = (last.elapsedSeconds() - first.elapsedSeconds()) / steps;
+                passesPerIteration[i] = (double) (last.dataPasses() - first.dataPasses()) / steps;
+                trialsPerIteration[i] = (double) (last.trials() - first.trials()) / steps;
+            }
+        }
+        double base = median(secondsPerIteration[0]);
+        report.append(String.format(Locale.ROOT, "Per iteration, median of %d interleaved repeats of %d iterations (iterations 2..%d timed); fixed learning rate %.4g (1/L bound)%n%n",
+                repeats, iterations, iterations, p.safeLearningRate));
+        report.append("| method | ms / iteration | ratio to gd+fixed | data passes / iteration | ψ trials / iteration | all repeats (ms) |\n");
+        report.append("|---|---|---|---|---|---|\n");
+        for (int i = 0; i < names.length; i++) {
+            double med = median(secondsPerIteration[i]);
+            report.append(String.format(Locale.ROOT, "| %s | %.2f | %.3f | %.2f | %.2f | %s |%n", names[i], 1e3 * med, med / base,
+                    passesPerIteration[i], trialsPerIteration[i], millis(secondsPerIteration[i])));
+        }
+    }
+
+    private void toTolerance(BenchProblem p, StringBuilder report) {
+        int n = p.objective.dimension();
+        double fStar = Double.POSITIVE_INFINITY;
+        StringBuilder refs = new StringBuilder();
+        for (String ref : List.of("lbfgs+wolfe", "lbfgs+ps")) {
+            OptimizationResult r = Method.parse(ref).optimizer(StopCriterion.anyOf(StopCriterion.gradientNorm(1e-10),
+                    StopCriterion.maxIterations(100_000), StopCriterion.maxSeconds(referenceSeconds))).minimize(p.objective, new double[n]);
+            refs.append(String.format(Locale.ROOT, "%s: f = %.15g, ‖∇f‖ = %.3g after %d iterations (%s, %.1f s); ", ref, r.value(),
+                    r.gradientNorm(), r.iterations(), r.termination(), r.elapsedSeconds()));
+            fStar = Math.min(fStar, r.value());
+        }
+        double target = fStar + 1e-6 * Math.abs(fStar);
+        report.append(String.format(Locale.ROOT, "f* = %.15g (best of: %s)%ntarget f* + 1e-6·|f*| = %.15g; budget %.0f s per method%n%n",
+                fStar, refs, target, budgetSeconds));
+        report.append("| method | reached | iterations | data passes | seconds | final f − f* |\n|---|---|---|---|---|---|\n");
+        List<double[]> rows = new ArrayList<>();
+        for (String name : methods) {
+            int[] hit = {-1};
+            double[] at = new double[2];
+            OptimizationResult r = Method.parse(name).optimizer(StopCriterion.anyOf(StopCriterion.maxSeconds(budgetSeconds),
+                    StopCriterion.maxIterations(1_000_000))).minimize(p.objective, new double[n], rec -> {
+                        if (rec.value() <= target) {
+                            hit[0] = rec.iteration();
+                            at[0] = rec.elapsedSeconds();
+                            at[1] = rec.dataPasses();
+                            return false;
+                        }
+                        return true;
+                    });
+            boolean reached = hit[0] >= 0;
+            report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.2f | %.3g |%n", name, reached ? "yes" : "no (" + r.termination() + ")",
+                    reached ? hit[0] : r.iterations(), reached ? (long) at[1] : r.dataPasses(),
+                    reached ? at[0] : r.elapsedSeconds(), r.value() - fStar));
+            rows.add(new double[] {reached ? at[0] : Double.POSITIVE_INFINITY, methods.indexOf(name)});
+        }
+        rows.sort((a, b) -> Double.compare(a[0], b[0]));
+        report.append("\nRanking by seconds to the target: ");
+        for (int i = 0; i < rows.size(); i++) {
+            double[] r = rows.get(i);
+            report.append(i == 0 ? "" : " < ").append(methods.get((int) r[1]))
+                    .append(Double.isInfinite(r[0]) ? " (not reached)" : String.format(Locale.ROOT, " (%.2f s)", r[0]));
+        }
+        report.append('\n');
+    }
+
+    private static List<IterationRecord> run(BenchProblem p, Method m, int iterations) {
+        List<IterationRecord> history = new ArrayList<>();
+        m.optimizer(StopCriterion.maxIterations(iterations)).minimize(p.objective, new double[p.objective.dimension()], r -> {
+            history.add(r);
+            return true;
+        });
+        return history;
+    }
+
+    private static double median(double[] v) {
+        double[] c = v.clone();
+        Arrays.sort(c);
+        return c.length % 2 == 1 ? c[c.length / 2] : 0.5 * (c[c.length / 2 - 1] + c[c.length / 2]);
+    }
+
+    private static String millis(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", 1e3 * x));
+        }
+        return b.toString();
+    }
+}
