@@ -65,7 +65,8 @@ final class AtomicOutput implements AutoCloseable {
             }
         }
         List<Path> created = createParents(abs.getParent(), flag, target);
-        Path staging = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".partial-");
+        Path staging = stagingPath(abs);
+        Files.createDirectory(staging);
         return new AtomicOutput(abs, staging, true, created);
     }
 
@@ -82,7 +83,8 @@ final class AtomicOutput implements AutoCloseable {
             throw new UserError(flag + " " + target + ": file exists (add --overwrite to replace it)");
         }
         List<Path> created = createParents(abs.getParent(), flag, target);
-        Path staging = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".partial-", "");
+        Path staging = stagingPath(abs);
+        Files.createFile(staging);
         return new AtomicOutput(abs, staging, false, created);
     }
 
@@ -150,6 +152,21 @@ final class AtomicOutput implements AutoCloseable {
         } catch (IOException e) {
             // best effort while the JVM exits; the leftover is a hidden ".partial-" path
         }
+    }
+
+    /**
+     * A fresh hidden name next to the target. (Not Files.createTemp*, which would give the output
+     * owner-only permissions instead of the user's umask.)
+     */
+    private static Path stagingPath(Path target) {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 100; i++) {
+            Path p = target.resolveSibling("." + target.getFileName() + ".partial-" + Long.toString(r.nextLong() >>> 1, 36));
+            if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no free staging name next to " + target);
     }
 
     /** Creates the missing parents of a target; returns those created, deepest first. */

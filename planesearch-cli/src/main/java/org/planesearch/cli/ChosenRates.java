@@ -17,7 +17,7 @@ import org.planesearch.core.stepsize.WolfeStep;
 /**
  * Records the step coefficients the step rule chose on every iteration and names them for
  * people: "learning rate" for the coefficient of the direction d, "momentum" for that of the
- * previous step (plane search), "momentum 1 … m" for the last m steps (so&lt;m&gt;), each
+ * previous step (plane search), "momentum1 … momentum<m>" for the last m steps (so&lt;m&gt;), each
  * prefixed by its layer for {@code :per-layer} rules. Not thread-safe (one run).
  */
 final class ChosenRates implements IterationListener {
@@ -120,7 +120,7 @@ final class ChosenRates implements IterationListener {
         for (int i = 0; i < count; i++) {
             int group = i / perGroup;
             int column = i % perGroup;
-            String name = column == 0 ? "learning rate" : momentumColumns() == 1 ? "momentum" : "momentum " + column;
+            String name = column == 0 ? "learning rate" : momentumColumns() == 1 ? "momentum" : "momentum" + column;
             names.add(blocks > 1 && group < blocks ? layout.block(group).name() + " " + name : name);
         }
         return names;

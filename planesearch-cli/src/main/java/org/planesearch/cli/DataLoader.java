@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.planesearch.data.DataFormatException;
 import org.planesearch.data.Dataset;
 import org.planesearch.data.Storage;
 import org.planesearch.data.bundled.BundledDataset;
 import org.planesearch.data.bundled.BundledDatasets;
+import org.planesearch.data.fetch.DatasetFetcher;
+import org.planesearch.data.fetch.FetchOptions;
 import org.planesearch.data.fetch.ImageSet;
 import org.planesearch.data.fetch.Mnist;
 import org.planesearch.data.read.CsvHeader;
@@ -36,10 +39,14 @@ final class DataLoader {
      * @param features the model's d, or 0 when training (width from the data). LIBSVM rows may have
      *     fewer features (padded with zeros); other formats must have exactly d.
      * @param dense store dense even LIBSVM data (a centring standardizer needs it)
-     * @param labelsOptional CSV files with exactly d columns are read as unlabeled (predict)
+     * @param labelsOptional CSV data may lack the label column (predict)
+     * @param labelColumn the CSV label column the model was trained with, the default when
+     *     --label-column is not given; null for the last column
+     * @param featureNames the model's feature names (from the training data's header), checked
+     *     against the data's when both have them; null when the model has none
      */
-    record Needs(int features, boolean dense, boolean labelsOptional) {
-        static final Needs TRAINING = new Needs(0, false, false);
+    record Needs(int features, boolean dense, boolean labelsOptional, LabelColumn labelColumn, List<String> featureNames) {
+        static final Needs TRAINING = new Needs(0, false, false, null, null);
     }
 
     /**
@@ -131,6 +138,13 @@ final class DataLoader {
             throw new UserError(String.join(", ", given) + ": does not apply to " + image.set().id()
                     + " (IDX images read from " + spec.cacheDir() + ")");
         }
+        DatasetFetcher fetcher = new DatasetFetcher(FetchOptions.defaults().withCacheDir(spec.cacheDir()));
+        if (!fetcher.problems(image.set()).isEmpty()) {
+            boolean defaultCache = spec.cacheDir().equals(Path.of(DataOptions.DEFAULT_CACHE));
+            throw new UserError(spec.data() + ": " + image.set().id() + " is not in " + fetcher.directory(image.set())
+                    + "; run 'planesearch data fetch " + image.set().id() + (defaultCache ? "" : " --cache " + spec.cacheDir())
+                    + "' first");
+        }
         Dataset d = Mnist.load(spec.cacheDir(), image.set(), image.part(), spec.float32() ? Storage.DENSE_FLOAT : Storage.DENSE);
         return new Loaded(checked(d, needs, DataFormat.IDX), DataFormat.IDX, "cache");
     }
@@ -149,35 +163,83 @@ final class DataLoader {
         return o;
     }
 
+    /**
+     * Reads CSV data with the label column given, else the model's, else the last. When the user
+     * gave none and the data is to predict on, a file without a label column is accepted too: if
+     * the first reading fails or does not fit the model, the file is read again with every column
+     * a feature, and that reading is taken if it fits; otherwise the first reading's error stands.
+     */
     private static Dataset readCsv(Path path, DataSpec spec, Needs needs, Storage storage) throws IOException {
         char delimiter = spec.delimiter() != null ? spec.delimiter()
                 : path.toString().toLowerCase(Locale.ROOT).matches(".*\\.tsv(\\.gz)?") ? '\t' : ',';
         CsvHeader header = spec.header() == null ? CsvHeader.AUTO : spec.header() ? CsvHeader.PRESENT : CsvHeader.ABSENT;
-        LabelColumn column = spec.labelColumn() == null ? LabelColumn.last() : spec.labelColumn();
+        LabelColumn column = spec.labelColumn() != null ? spec.labelColumn()
+                : needs.labelColumn() != null ? needs.labelColumn() : LabelColumn.last();
         CsvOptions options = new CsvOptions(delimiter, header, column, storage);
-        Dataset d = CsvReader.read(path, options);
-        if (needs.labelsOptional() && spec.labelColumn() == null && needs.features() > 0 && d.cols() == needs.features() - 1) {
-            // d columns in all: the file has no label column (data to predict on)
-            d.close();
-            d = CsvReader.read(path, options.withLabelColumn(LabelColumn.none()));
+        boolean mayLackLabels = needs.labelsOptional() && spec.labelColumn() == null && needs.features() > 0;
+        try {
+            return checked(CsvReader.read(path, options), needs, DataFormat.CSV);
+        } catch (IOException | UserError first) {
+            if (!mayLackLabels) {
+                throw first;
+            }
+            Dataset unlabeled;
+            try {
+                unlabeled = CsvReader.read(path, options.withLabelColumn(LabelColumn.none()));
+            } catch (IOException second) {
+                throw first;
+            }
+            if (unlabeled.cols() != needs.features() || nameMismatch(unlabeled, needs) != null) {
+                unlabeled.close();
+                throw first;
+            }
+            return checked(unlabeled, needs, DataFormat.CSV);
         }
-        return checked(d, needs, DataFormat.CSV);
     }
 
-    /** Checks the width against the model's (LIBSVM rows were already padded to it by the reader) and that there are rows. */
+    /**
+     * Checks the width against the model's (LIBSVM rows were already padded to it by the reader),
+     * the feature names against the model's when both have them, and that there are rows. Closes
+     * the dataset when it does not pass.
+     */
     private static Dataset checked(Dataset d, Needs needs, DataFormat format) throws IOException {
         if (needs.features() > 0 && d.cols() != needs.features()) {
-            try {
-                d.requireFeatures(needs.features());
-            } finally {
-                d.close();
+            d.close();
+            if (format == DataFormat.CSV && d.labels().isPresent()) {
+                throw new DataFormatException(d.name(), "has " + d.cols() + " feature column" + Fmt.s(d.cols())
+                        + " besides the label column, but the model was trained with " + needs.features()
+                        + (needs.labelsOptional() ? " (data to predict on has " + needs.features() + " columns, or "
+                        + (needs.features() + 1) + " with a label column)" : ""));
             }
+            d.requireFeatures(needs.features());
+        }
+        String mismatch = nameMismatch(d, needs);
+        if (mismatch != null) {
+            d.close();
+            throw new DataFormatException(d.name(), mismatch);
         }
         if (d.rows() == 0) {
             d.close();
             throw new UserError(d.name() + ": has no examples");
         }
         return d;
+    }
+
+    /** How the data's feature names differ from the model's, or null when they agree or either has none. */
+    private static String nameMismatch(Dataset d, Needs needs) {
+        List<String> model = needs.featureNames();
+        if (model == null || d.featureNames().isEmpty() || d.cols() != model.size()) {
+            return null;
+        }
+        for (int j = 0; j < model.size(); j++) {
+            if (!model.get(j).equals(d.featureName(j))) {
+                return "feature " + (j + 1) + " is " + DataFormatException.quote(d.featureName(j)) + " here but "
+                        + DataFormatException.quote(model.get(j)) + " in the model: the columns must be the training "
+                        + "data's, in the same order" + (needs.labelColumn() == null ? "" : " (the model's label column is "
+                        + needs.labelColumn() + "; --label-column picks another)");
+            }
+        }
+        return null;
     }
 
     /** The label file of an IDX image file: "…images-idx3…" with "labels-idx1" in its place. */

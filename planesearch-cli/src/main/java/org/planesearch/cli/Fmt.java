@@ -36,7 +36,10 @@ final class Fmt {
         if (mantissa.contains(".")) {
             mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
-        return mantissa + s.substring(e);
+        String exponent = s.substring(e + 1);
+        boolean negative = exponent.startsWith("-");
+        exponent = exponent.replaceFirst("^[+-]", "").replaceFirst("^0+(?=\\d)", "");
+        return mantissa + "e" + (negative ? "-" : "") + exponent;
     }
 
     /** A fraction as a percentage with one decimal: {@code 84.4%}. */

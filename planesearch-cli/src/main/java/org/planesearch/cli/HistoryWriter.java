@@ -53,8 +53,13 @@ final class HistoryWriter implements AutoCloseable {
         w.newLine();
     }
 
+    /** Flushes and closes the file (before the output is committed). Idempotent. */
+    void finish() throws IOException {
+        w.close();
+    }
+
     @Override
     public void close() throws IOException {
-        w.close();
+        finish();
     }
 }

@@ -36,10 +36,15 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("planesearch: " + ex.getMessage());
+            err.println("planesearch: " + oneLine(ex.getMessage()));
             CommandLine c = ex.getCommandLine();
-            err.println("(see 'planesearch " + (c.getCommandName().equals("planesearch") ? "" : c.getCommandName() + " ")
-                    + "--help')");
+            String suggestion = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                suggestion = "did you mean " + String.join(" or ", u.getSuggestions().subList(0,
+                        Math.min(3, u.getSuggestions().size()))) + "? ";
+            }
+            err.println("(" + suggestion + "see '" + c.getCommandSpec().qualifiedName(" ") + " --help')");
+            err.flush();
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -49,10 +54,12 @@ public final class Main implements Runnable {
             }
             if (t instanceof UserError u) {
                 err.println("planesearch: " + u.getMessage());
+                err.flush();
                 return u.exitCode();
             }
             if (t instanceof IOException io) {
                 err.println("planesearch: " + describe(io));
+                err.flush();
                 return 2;
             }
             if (t instanceof OutOfMemoryError) {
@@ -77,11 +84,21 @@ public final class Main implements Runnable {
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
+    /** One line: picocli joins some messages with line breaks. */
+    private static String oneLine(String s) {
+        return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
+    /** The program's version, from the jar's manifest, or "development build". */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"planesearch " + (v == null ? "(development build)" : v)};
+            return new String[] {"planesearch " + version()};
         }
     }
 }

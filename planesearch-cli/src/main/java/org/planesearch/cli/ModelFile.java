@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.planesearch.data.LabelMap;
 import org.planesearch.data.LabelTask;
+import org.planesearch.data.read.LabelColumn;
 import org.planesearch.data.transform.Standardizer;
 import org.planesearch.models.linear.LinearModel;
 import org.planesearch.models.linear.LossKind;
@@ -33,6 +34,8 @@ import org.planesearch.models.linear.LossKind;
  *   "features": d, "outputs": c,             (c = 1 for binary and regression models)
  *   "intercept": true,
  *   "labels": ["-1", "1"],                   (class labels in model order; absent for regression)
+ *   "featureNames": ["age", ...],            (the training data's header; absent when it had none)
+ *   "labelColumn": "y",                      (the CSV --label-column trained with; absent for the last column)
  *   "standardizer": {"means": [...], "scales": [...]},   (absent when not standardized)
  *   "lambda": 1e-4,
  *   "training": { "method": ..., "data": ..., "date": ..., "termination": ..., ... },   (provenance, free form)
@@ -46,14 +49,18 @@ import org.planesearch.models.linear.LossKind;
  *
  * @param model the loss, d, c, intercept and loss parameter
  * @param labels the classes in model order (c for softmax, 2 for binary models), null for regression
+ * @param featureNames the d feature names of the training data, or null when it had none;
+ *     evaluate and predict check them against the data's header
+ * @param labelColumn the CSV label column as given to train ({@code --label-column}), or null for the
+ *     last column; the default label column of evaluate and predict
  * @param means the standardizer's μ (length d), or null when the data was not standardized
  * @param scales the standardizer's σ (length d), null exactly when means is
  * @param lambda the L2 penalty λ the model was trained with (≥ 0)
  * @param training provenance: free-form, JSON-compatible values
  * @param parameters the parameter vector, length {@code model.dimension()}, finite
  */
-record ModelFile(LinearModel model, List<String> labels, double[] means, double[] scales, double lambda,
-                 Map<String, Object> training, double[] parameters) {
+record ModelFile(LinearModel model, List<String> labels, List<String> featureNames, String labelColumn,
+                 double[] means, double[] scales, double lambda, Map<String, Object> training, double[] parameters) {
 
     static final String FORMAT = "planesearch-model";
     static final int VERSION = 1;
@@ -79,7 +86,14 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
         if (labelProblem != null) {
             throw new IllegalArgumentException(labelProblem);
         }
+        if (featureNames != null && featureNames.size() != model.features()) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for " + model.features() + " features");
+        }
+        if (labelColumn != null) {
+            LabelColumn.parse(labelColumn);
+        }
         labels = labels == null ? null : List.copyOf(labels);
+        featureNames = featureNames == null ? null : List.copyOf(featureNames);
         means = means == null ? null : means.clone();
         scales = scales == null ? null : scales.clone();
         parameters = parameters.clone();
@@ -94,6 +108,11 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
     /** The label map stored with the model. */
     LabelMap labelMap() {
         return LabelMap.of(task(model.loss()), labels == null ? List.of() : labels);
+    }
+
+    /** The label column to read CSV data with by default, or null for the last one. */
+    LabelColumn defaultLabelColumn() {
+        return labelColumn == null ? null : LabelColumn.parse(labelColumn);
     }
 
     /** The stored standardizer, or null when the model was trained on raw features. */
@@ -133,6 +152,15 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
             for (String l : labels) {
                 a.add(l);
             }
+        }
+        if (featureNames != null) {
+            ArrayNode a = root.putArray("featureNames");
+            for (String n : featureNames) {
+                a.add(n);
+            }
+        }
+        if (labelColumn != null) {
+            root.put("labelColumn", labelColumn);
         }
         if (means != null) {
             ObjectNode s = root.putObject("standardizer");
@@ -199,20 +227,7 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
         } catch (IllegalArgumentException e) {
             throw new UserError(file + ": " + e.getMessage());
         }
-        List<String> labels = null;
-        JsonNode labelsNode = root.get("labels");
-        if (labelsNode != null && !labelsNode.isNull()) {
-            if (!labelsNode.isArray()) {
-                throw new UserError(file + ": \"labels\" must be an array of strings");
-            }
-            labels = new ArrayList<>();
-            for (JsonNode l : labelsNode) {
-                if (!l.isTextual()) {
-                    throw new UserError(file + ": \"labels\" must be an array of strings, found " + l);
-                }
-                labels.add(l.asText());
-            }
-        }
+        List<String> labels = strings(file, root, "labels");
         String labelProblem = labelProblem(model, labels);
         if (labelProblem != null) {
             throw new UserError(file + ": " + labelProblem);
@@ -222,6 +237,19 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
                 LabelMap.of(task(loss), labels);
             } catch (IllegalArgumentException e) {
                 throw new UserError(file + ": \"labels\": " + e.getMessage());
+            }
+        }
+        List<String> featureNames = strings(file, root, "featureNames");
+        if (featureNames != null && featureNames.size() != features) {
+            throw new UserError(file + ": \"featureNames\" has " + featureNames.size() + " names, expected " + features);
+        }
+        String labelColumn = null;
+        if (root.has("labelColumn") && !root.get("labelColumn").isNull()) {
+            labelColumn = text(file, root, "labelColumn");
+            try {
+                LabelColumn.parse(labelColumn);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(file + ": \"labelColumn\": " + e.getMessage());
             }
         }
         double[] means = null;
@@ -262,7 +290,7 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
             throw new UserError(file + ": \"parameters\" has " + parameters.length + " values, expected " + model.dimension()
                     + " for " + features + " features and " + outputs + " outputs" + (intercept ? " with intercept" : ""));
         }
-        return new ModelFile(model, labels, means, scales, lambda, training, parameters);
+        return new ModelFile(model, labels, featureNames, labelColumn, means, scales, lambda, training, parameters);
     }
 
     /** What is wrong with the labels for this model, or null. */
@@ -291,6 +319,25 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
         for (double x : v) {
             a.add(x);
         }
+    }
+
+    /** An optional array of strings: null when absent. */
+    private static List<String> strings(Path file, JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new UserError(file + ": \"" + field + "\" must be an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode l : node) {
+            if (!l.isTextual()) {
+                throw new UserError(file + ": \"" + field + "\" must be an array of strings, found " + l);
+            }
+            out.add(l.asText());
+        }
+        return out;
     }
 
     private static String text(Path file, JsonNode root, String field) {
@@ -348,6 +395,7 @@ record ModelFile(LinearModel model, List<String> labels, double[] means, double[
     @Override
     public boolean equals(Object o) {
         return o instanceof ModelFile m && m.model.equals(model) && java.util.Objects.equals(m.labels, labels)
+                && java.util.Objects.equals(m.featureNames, featureNames) && java.util.Objects.equals(m.labelColumn, labelColumn)
                 && Arrays.equals(m.means, means) && Arrays.equals(m.scales, scales)
                 && Double.compare(m.lambda, lambda) == 0 && m.training.equals(training)
                 && Arrays.equals(m.parameters, parameters);

@@ -1,9 +1,13 @@
 package org.planesearch.cli;
 
 import java.io.PrintStream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.planesearch.core.optim.IterationListener;
 import org.planesearch.core.optim.IterationRecord;
 
@@ -49,21 +53,62 @@ final class ProgressListener implements IterationListener, AutoCloseable {
             if (r.elapsedSeconds() < DELAY_SECONDS) {
                 return true;
             }
+            boolean unicode = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
             bar = new ProgressBarBuilder().setTaskName("training").setInitialMax(maxIterations).setUnit(" it", 1)
-                    .setConsumer(new ConsoleProgressBarConsumer(stream, columns - 1)).setUpdateIntervalMillis(250)
+                    .setStyle(unicode ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.ASCII)
+                    .setConsumer(new Line(stream, columns - 1)).setUpdateIntervalMillis(250)
+                    .startsFrom(r.iteration(), Duration.ofNanos((long) (r.elapsedSeconds() * 1e9)))
                     .clearDisplayOnFinish().build();
         }
         bar.stepTo(r.iteration());
-        bar.setExtraMessage("f " + Fmt.sig(r.value(), 6) + "  |grad| " + Fmt.sig(r.gradientNorm(), 2));
+        bar.setExtraMessage("f " + Fmt.sig(r.value(), 6) + " |g| " + Fmt.sig(r.gradientNorm(), 2));
         return true;
     }
 
-    /** Erases the bar. */
-    @Override
-    public void close() {
+    /** Draws the bar on one line with carriage returns; clearing leaves the cursor at the start of an empty line. */
+    private static final class Line implements ProgressBarConsumer {
+        private final PrintStream out;
+        private final int width;
+
+        Line(PrintStream out, int width) {
+            this.out = out;
+            this.width = width;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return width;
+        }
+
+        @Override
+        public void accept(String rendered) {
+            out.print('\r');
+            out.print(rendered);
+            out.flush();
+        }
+
+        @Override
+        public void clear() {
+            out.print('\r' + " ".repeat(width) + '\r');
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.flush();
+        }
+    }
+
+    /** Erases the bar (before the summary is printed). Idempotent. */
+    void finish() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
+    }
+
+    @Override
+    public void close() {
+        finish();
     }
 }

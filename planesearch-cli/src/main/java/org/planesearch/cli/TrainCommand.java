@@ -1,0 +1,350 @@
+package org.planesearch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.planesearch.core.linalg.Backend;
+import org.planesearch.core.optim.IterationListener;
+import org.planesearch.core.optim.Method;
+import org.planesearch.core.optim.MethodOptions;
+import org.planesearch.core.optim.OptimizationResult;
+import org.planesearch.data.read.DataFormat;
+import org.planesearch.data.transform.SplitOptions;
+import org.planesearch.models.linear.LinearObjective;
+import org.planesearch.models.linear.LossKind;
+import org.planesearch.models.linear.Metrics;
+import org.planesearch.models.linear.ModelEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code planesearch train}: fits a linear model with a method whose step (learning rate,
+ * momentum) is chosen on every iteration, prints a summary, and with {@code --out} writes
+ * {@code model.json}, {@code history.csv} and {@code summary.json} atomically. A run that ends
+ * in {@code NON_FINITE} or {@code LINE_SEARCH_FAILED} exits 1 and writes nothing.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+        description = {"Train a linear model; the learning rate (and momentum) are chosen for you on every iteration.",
+            "With no arguments: logistic regression on the bundled heart_scale data with gd+ps."},
+        footer = {"", "Examples:",
+            "  planesearch train",
+            "  planesearch train --data iris --standardize --test-fraction 0.3",
+            "  planesearch train --data train.csv --label-column y --method lbfgs+lo --out run1/",
+            "", "Exit codes: 0 trained; 1 training failed (NaN or infinite values, or the step search broke down):"
+                + " nothing is written; 2 bad input; 3 internal error."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE|NAME", defaultValue = "heart_scale",
+            description = "Training data: a file, or a bundled dataset (heart_scale, breast_cancer, iris, wine, digits), "
+                    + "or a fetched one (mnist, fashion-mnist). Default: ${DEFAULT-VALUE}.")
+    String data;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--max-features", paramLabel = "N", defaultValue = "0",
+            description = "LIBSVM: the largest feature index accepted (default 16777216).")
+    int maxFeatures;
+
+    @Option(names = "--model", paramLabel = "LOSS", converter = LossConverter.class,
+            description = "logistic, softmax, least-squares, huber or smoothed-hinge (default: logistic for 2 labels, "
+                    + "softmax for more).")
+    LossKind model;
+
+    @Option(names = "--huber-delta", paramLabel = "DELTA", description = "Huber's threshold delta (default 1).")
+    Double huberDelta;
+
+    @Option(names = "--hinge-smoothing", paramLabel = "GAMMA",
+            description = "The smoothed hinge's smoothing gamma (default 1).")
+    Double hingeSmoothing;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "1e-4",
+            description = "L2 penalty: minimise mean loss + (L/2)||W||^2; the intercept is not penalized "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--no-intercept", description = "Do not fit an intercept.")
+    boolean noIntercept;
+
+    @Option(names = "--standardize", description = "Standardize features (fitted on the training part; sparse data is "
+            + "only scaled). Stored in the model and applied by evaluate and predict.")
+    boolean standardize;
+
+    @Option(names = "--test-fraction", paramLabel = "F",
+            description = "Hold out this fraction of the rows (seeded random split) and report test metrics.")
+    Double testFraction;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the split (default 42).")
+    Long seed;
+
+    @Option(names = "--stratify", description = "Keep each class's share in both parts of the split.")
+    boolean stratify;
+
+    @Option(names = "--method", paramLabel = "DIR+STEP", defaultValue = "gd+ps",
+            description = "<direction>+<step>[:per-layer]; direction: gd, heavyball, nesterov, lbfgs, adam, adagradnorm; "
+                    + "step: ps (plane search over learning rate and momentum), lo (exact line optimization), so<m> "
+                    + "(subspace optimization over the last m steps), wolfe, armijo, fixed. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "The fixed step's learning rate (step 'fixed' only).")
+    Double learningRate;
+
+    @Option(names = "--momentum", paramLabel = "B", description = "Momentum beta (heavyball and nesterov only).")
+    Double momentum;
+
+    @Option(names = "--memory", paramLabel = "M", description = "L-BFGS memory (lbfgs only).")
+    Integer memory;
+
+    @Option(names = "--adam-beta1", paramLabel = "B1", description = "Adam's beta1 (adam only).")
+    Double adamBeta1;
+
+    @Option(names = "--adam-beta2", paramLabel = "B2", description = "Adam's beta2 (adam only).")
+    Double adamBeta2;
+
+    @Option(names = "--adam-epsilon", paramLabel = "EPS", description = "Adam's epsilon (adam only).")
+    Double adamEpsilon;
+
+    @Option(names = "--adagrad-b0", paramLabel = "B0", description = "AdaGrad-Norm's initial scale b0 (adagradnorm only).")
+    Double adagradB0;
+
+    @Option(names = "--grad-tol", paramLabel = "TOL", defaultValue = "1e-6",
+            description = "Stop when ||grad f|| <= TOL (default: ${DEFAULT-VALUE}).")
+    double gradTol;
+
+    @Option(names = "--max-iter", paramLabel = "N", defaultValue = "1000",
+            description = "Stop after N iterations (default: ${DEFAULT-VALUE}).")
+    int maxIter;
+
+    @Option(names = "--max-passes", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N passes through the data (default: no limit).")
+    long maxPasses;
+
+    @Option(names = "--max-seconds", paramLabel = "S", defaultValue = "0",
+            description = "Stop after S seconds (default: no limit).")
+    double maxSeconds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for matrix products (default: all processors).")
+    Integer threads;
+
+    @Option(names = "--blas", paramLabel = "native|java|auto",
+            description = "Linear algebra: native OpenBLAS, pure Java, or auto (native when it loads; default).")
+    String blas;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write model.json, history.csv (one row per iteration) and summary.json into DIR "
+                    + "(a new or empty folder; all or nothing).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run in --out.")
+    boolean overwrite;
+
+    @Option(names = "--quiet", description = "No summary and no progress bar (errors still go to stderr).")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object on stdout (as summary.json; "
+            + "also with --quiet).")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Method parsed = method();
+        StopSpec stop = new StopSpec(gradTol, maxIter, maxPasses, maxSeconds);
+        ModelSpec modelSpec = new ModelSpec(model, huberDelta == null ? Double.NaN : huberDelta,
+                hingeSmoothing == null ? Double.NaN : hingeSmoothing, lambda, !noIntercept, standardize);
+        SplitOptions split = split();
+        DataSpec dataSpec = dataOptions.spec(data, maxFeatures);
+        if (overwrite && out == null) {
+            throw new UserError("--overwrite applies to --out only");
+        }
+        BackendOptions.configure(blas, threads);
+
+        try (AtomicOutput output = out == null ? null
+                     : AtomicOutput.openFolder(out, overwrite, "--out", TrainReport.FILES);
+             TrainingData prepared = TrainingData.prepare(dataSpec, modelSpec, split);
+             HistoryWriter history = output == null ? null : new HistoryWriter(output.file("history.csv"));
+             ProgressListener progress = ProgressListener.create(quiet, stop.maxIterations())) {
+            ChosenRates rates = new ChosenRates(parsed.step(), prepared.model.layout());
+            List<IterationListener> listeners = new ArrayList<>(List.of(rates, progress));
+            if (history != null) {
+                listeners.add(history.listener());
+            }
+            LinearObjective objective = prepared.model.objective(prepared.train.features(), prepared.trainTargets, lambda);
+            OptimizationResult result = parsed.optimizer(stop.criterion())
+                    .minimize(objective, new double[prepared.model.dimension()], listeners.toArray(new IterationListener[0]));
+            progress.finish();
+
+            ModelEvaluation trainEval = null;
+            ModelEvaluation testEval = null;
+            if (result.succeeded()) {
+                double[] w = result.x();
+                trainEval = Metrics.evaluate(prepared.model, prepared.train.features(), prepared.trainTargets, w);
+                if (prepared.test != null) {
+                    testEval = Metrics.evaluate(prepared.model, prepared.test.features(), prepared.testTargets, w);
+                }
+            }
+            TrainReport report = new TrainReport(data, prepared, lambda, split, method, stop, result,
+                    rates, trainEval, testEval, out, BackendOptions.describe(prepared.train.storage()));
+            if (!result.succeeded()) {
+                print(report, stdout);
+                stderr.println("planesearch: " + report.failureLine());
+                stderr.flush();
+                return 1;
+            }
+            if (output != null) {
+                history.finish();
+                modelFile(prepared, result, report).write(output.file("model.json"));
+                Json.write(output.file("summary.json"), report.json());
+                output.commit();
+            }
+            print(report, stdout);
+            return 0;
+        }
+    }
+
+    private void print(TrainReport report, PrintWriter stdout) {
+        if (json) {
+            stdout.println(Json.line(report.json()));
+        } else if (!quiet) {
+            report.print(stdout);
+        }
+        stdout.flush();
+    }
+
+    private ModelFile modelFile(TrainingData prepared, OptimizationResult result, TrainReport report) {
+        Map<String, Object> training = Json.object();
+        training.put("date", Instant.now().toString());
+        training.put("planesearch", Main.version());
+        training.putAll(report.json());
+        training.remove("out");
+        List<String> labels = prepared.classes().isEmpty() ? null : prepared.classes();
+        List<String> names = prepared.train.featureNames().isEmpty() ? null : prepared.train.featureNames();
+        String labelColumn = prepared.source.format() == DataFormat.CSV && prepared.source.source().equals("file")
+                ? dataOptions.labelColumn : null;
+        return new ModelFile(prepared.model, labels, names, labelColumn,
+                prepared.standardizer == null ? null : prepared.standardizer.means(),
+                prepared.standardizer == null ? null : prepared.standardizer.scales(),
+                lambda, training, result.x());
+    }
+
+    private Method method() {
+        MethodOptions o = MethodOptions.defaults();
+        if (learningRate != null) {
+            o = o.withLearningRate(learningRate);
+        }
+        if (momentum != null) {
+            o = o.withMomentum(momentum);
+        }
+        if (memory != null) {
+            if (memory < 1) {
+                throw new UserError("--memory: must be >= 1, got " + memory);
+            }
+            o = o.withMemory(memory);
+        }
+        if (adamBeta1 != null || adamBeta2 != null || adamEpsilon != null) {
+            o = o.withAdam(nan(adamBeta1), nan(adamBeta2), nan(adamEpsilon));
+        }
+        if (adagradB0 != null) {
+            o = o.withAdagradInitialScale(adagradB0);
+        }
+        try {
+            return Method.parse(method, o);
+        } catch (IllegalArgumentException e) {
+            // Method.parse names the method and the bad part; the rules' records name a bad value
+            String message = flagNames(e.getMessage());
+            String own = "method '" + method + "'";
+            throw new UserError(message.startsWith(own) ? "--method " + method + message.substring(own.length())
+                    : "--method " + method + ": " + message);
+        }
+    }
+
+    /** Method.parse speaks of options by their role; the user typed flags. */
+    private static String flagNames(String message) {
+        return message.replace("has no learning rate to set", "has no learning rate to set (--learning-rate)")
+                .replace("has no momentum to set", "has no momentum to set (--momentum)")
+                .replace("has no memory to set", "has no memory to set (--memory)")
+                .replace("has no Adam β₁ to set", "has no Adam beta1 to set (--adam-beta1)")
+                .replace("has no Adam β₂ to set", "has no Adam beta2 to set (--adam-beta2)")
+                .replace("has no Adam ε to set", "has no Adam epsilon to set (--adam-epsilon)")
+                .replace("has no AdaGrad-Norm b₀ to set", "has no AdaGrad-Norm b0 to set (--adagrad-b0)");
+    }
+
+    private SplitOptions split() {
+        if (testFraction == null) {
+            if (seed != null) {
+                throw new UserError("--seed " + seed + ": applies to the train/test split; add --test-fraction");
+            }
+            if (stratify) {
+                throw new UserError("--stratify: applies to the train/test split; add --test-fraction");
+            }
+            return null;
+        }
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new UserError("--test-fraction: must be between 0 and 1 (exclusive), got " + testFraction);
+        }
+        SplitOptions s = SplitOptions.defaults().withTestFraction(testFraction).withStratified(stratify);
+        return seed == null ? s : s.withSeed(seed);
+    }
+
+    private static double nan(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
+    /** A loss id, as {@link LossKind#id()}. */
+    static final class LossConverter implements ITypeConverter<LossKind> {
+        @Override
+        public LossKind convert(String value) {
+            try {
+                return LossKind.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not a model; expected logistic, softmax, "
+                        + "least-squares, huber or smoothed-hinge");
+            }
+        }
+    }
+
+    /** The run's backend setting, for the report. */
+    static final class BackendOptions {
+        /** More threads than this is surely a typo. */
+        static final int MAX_THREADS = 1024;
+
+        private BackendOptions() {
+        }
+
+        /** Selects the backend and thread count when given. */
+        static void configure(String blas, Integer threads) {
+            if (threads != null) {
+                if (threads < 1 || threads > MAX_THREADS) {
+                    throw new UserError("--threads: must be between 1 and " + MAX_THREADS + ", got " + threads);
+                }
+                Backend.setThreads(threads);
+            }
+            if (blas != null) {
+                try {
+                    Backend.select(blas);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    throw new UserError("--blas " + blas + ": " + e.getMessage());
+                }
+            }
+        }
+
+        /** What computed the products of data in this storage (sparse data never uses BLAS). */
+        static String describe(org.planesearch.data.Storage storage) {
+            return storage.isDense() ? Backend.current().describe() : "java (sparse data), " + Backend.threads() + " threads";
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * The {@code planesearch} command-line program ({@link org.planesearch.cli.Main}): {@code train},
+ * {@code evaluate}, {@code predict} and {@code data list | fetch}, on picocli.
+ *
+ * <p>Flags map one-to-one onto config records ({@code DataSpec}, {@code ModelSpec},
+ * {@code StopSpec}, core's {@code MethodOptions}, data's {@code SplitOptions}); every optimizer
+ * has its own flags, and a flag that does not apply (to the method, the loss, the data format or
+ * the source) is an error, never silently ignored.
+ *
+ * <p>User mistakes are one line on standard error that names the file, line, column and value
+ * where they are known ({@code UserError}, data's {@code DataFormatException}), exit code 2, no
+ * stack trace. Only internal errors print a trace (exit 3). A training run that ends in
+ * {@code NON_FINITE} or {@code LINE_SEARCH_FAILED} exits 1 and writes nothing: no model that
+ * looks good is ever left behind. Output goes through {@code AtomicOutput}: all or nothing.
+ *
+ * <p>Checked I/O exceptions are allowed here (and in {@code planesearch-data}) only.
+ */
+package org.planesearch.cli;

@@ -1,0 +1,179 @@
+package org.planesearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every user mistake the CLI must catch: the exit code, one line on stderr (plus picocli's hint
+ * line for usage errors) naming the file, line and value, no stack trace, and no --out folder or
+ * partial file left behind.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    Path out;
+
+    @BeforeEach
+    void setUp() {
+        out = tmp.resolve("out");
+    }
+
+    /** Runs train with --out and checks that nothing was left in the temp folder but the inputs. */
+    private Cli.Result train(boolean hint, List<String> fragments, String... args) throws IOException {
+        String[] all = new String[args.length + 3];
+        all[0] = "train";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[all.length - 2] = "--out";
+        all[all.length - 1] = out.toString();
+        try (var before = Files.list(tmp)) {
+            List<String> inputs = before.map(p -> p.getFileName().toString()).toList();
+            Cli.Result r = Cli.fails(2, hint, fragments, all);
+            Cli.assertOnly(tmp, inputs.toArray(new String[0]));
+            return r;
+        }
+    }
+
+    private Path file(String name, String content) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    @Test
+    void unknownFlag() throws IOException {
+        train(true, List.of("'--lamda'"), "--lamda", "1");
+    }
+
+    @Test
+    void badNumber() throws IOException {
+        train(true, List.of("--lambda", "'abc'"), "--lambda", "abc");
+        train(true, List.of("--max-iter", "'ten'"), "--max-iter", "ten");
+    }
+
+    @Test
+    void outOfRangeNumber() throws IOException {
+        train(false, List.of("--lambda", "-1"), "--lambda", "-1");
+        train(false, List.of("--test-fraction", "1.5"), "--test-fraction", "1.5");
+    }
+
+    @Test
+    void unknownMethod() throws IOException {
+        train(false, List.of("--method gd+xx", "'xx'"), "--method", "gd+xx");
+        train(false, List.of("--method sgd+ps", "'sgd'"), "--method", "sgd+ps");
+    }
+
+    @Test
+    void optionNotUsedByTheMethod() throws IOException {
+        train(false, List.of("--method gd+ps", "--learning-rate"), "--method", "gd+ps", "--learning-rate", "0.1");
+        train(false, List.of("--method lbfgs+lo", "--momentum"), "--method", "lbfgs+lo", "--momentum", "0.9");
+        train(false, List.of("--huber-delta", "huber"), "--huber-delta", "2");
+    }
+
+    @Test
+    void missingFile() throws IOException {
+        Path missing = tmp.resolve("missing.libsvm");
+        train(false, List.of(missing.toString(), "no such file"), "--data", missing.toString());
+    }
+
+    @Test
+    void malformedLibsvmLine() throws IOException {
+        Path bad = file("bad.libsvm", "1 1:0.5 2:1\n-1 1:0.2 3:x\n1 2:3\n");
+        train(false, List.of(bad + ":2:", "'x'"), "--data", bad.toString());
+    }
+
+    @Test
+    void csvWithAWrongFieldCount() throws IOException {
+        Path bad = file("bad.csv", "a,b,y\n1,2,0\n3,4,1\n5,1\n");
+        train(false, List.of(bad + ":4", "3", "2"), "--data", bad.toString());
+    }
+
+    @Test
+    void labelsThatDoNotFitTheModel() throws IOException {
+        Path three = file("three.csv", "a,b,y\n1,2,0\n3,4,1\n5,1,2\n");
+        train(false, List.of(three.toString(), "binary", "3", "'2'"), "--data", three.toString(), "--model", "logistic");
+    }
+
+    @Test
+    void corruptModelFile() throws IOException {
+        Path corrupt = file("corrupt.json", "{\"format\": \"planesearch-model\",\n  \"version\": ");
+        Cli.fails(2, false, List.of(corrupt + ":2:", "not a JSON model file"), "evaluate", "--model", corrupt.toString(),
+                "--data", "heart_scale");
+        Path notModel = file("other.json", "[1, 2, 3]");
+        Cli.fails(2, false, List.of(notModel.toString(), "not a Planesearch model file"), "evaluate", "--model",
+                notModel.toString(), "--data", "heart_scale");
+    }
+
+    @Test
+    void modelFileOfAnotherVersionOrWithBadFields() throws IOException {
+        Path run = tmp.resolve("run");
+        Cli.ok("train", "--out", run.toString(), "--quiet");
+        String good = Files.readString(run.resolve("model.json"));
+        Path v2 = file("v2.json", good.replace("\"version\" : 1", "\"version\" : 2"));
+        Cli.fails(2, false, List.of(v2.toString(), "version 2"), "evaluate", "--model", v2.toString(), "--data",
+                "heart_scale");
+        Path short1 = file("short.json", good.replace("\"features\" : 13", "\"features\" : 12"));
+        Cli.fails(2, false, List.of(short1.toString(), "\"parameters\" has 14 values, expected 13"), "predict",
+                "--model", short1.toString(), "--data", "heart_scale");
+        Path loss = file("loss.json", good.replace("\"model\" : \"logistic\"", "\"model\" : \"probit\""));
+        Cli.fails(2, false, List.of(loss.toString(), "'probit'", "smoothed-hinge"), "evaluate", "--model",
+                loss.toString(), "--data", "heart_scale");
+    }
+
+    @Test
+    void evaluateDataWithMoreFeaturesThanTheModel() throws IOException {
+        Path run = tmp.resolve("run");
+        Cli.ok("train", "--out", run.toString(), "--quiet");
+        Path wide = file("wide.libsvm", "1 1:0.5 2:1\n-1 1:0.2 20:1\n");
+        Cli.fails(2, false, List.of(wide + ":2:3", "20", "13"), "evaluate", "--model",
+                run.resolve("model.json").toString(), "--data", wide.toString());
+        Path wideCsv = file("wide.csv", "1,2,3,4,5,6,7,8,9,10,11,12,13,14,1\n");
+        Cli.fails(2, false, List.of(wideCsv.toString(), "14", "13"), "evaluate", "--model",
+                run.resolve("model.json").toString(), "--data", wideCsv.toString());
+    }
+
+    @Test
+    void evaluateWithAnUnseenLabel() throws IOException {
+        Path run = tmp.resolve("run");
+        Cli.ok("train", "--out", run.toString(), "--quiet");
+        Path unseen = file("unseen.libsvm", "1 1:0.5 2:1\n-1 1:0.2\n2 3:1\n");
+        Cli.fails(2, false, List.of(unseen + ":3", "'2'", "not seen in training"), "evaluate", "--model",
+                run.resolve("model.json").toString(), "--data", unseen.toString());
+    }
+
+    @Test
+    void outToAnExistingNonEmptyFolder() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        Cli.fails(2, false, List.of("--out", out.toString(), "not empty"), "train", "--out", out.toString());
+        Cli.assertOnly(out, "keep.txt");
+        Cli.assertOnly(tmp, "out");
+    }
+
+    @Test
+    void flagsThatDoNotApplyToTheData() throws IOException {
+        train(false, List.of("--delimiter", "heart_scale"), "--delimiter", ";");
+        Path libsvm = file("a.libsvm", "1 1:1\n-1 1:-1\n");
+        train(false, List.of("--label-column", "libsvm"), "--data", libsvm.toString(), "--label-column", "y");
+        Path unknown = file("data.dat", "1 1:1\n-1 1:-1\n");
+        train(false, List.of(unknown.toString(), "--format"), "--data", unknown.toString());
+    }
+
+    @Test
+    void noStackTraceForAnInternalStateThatIsTheUsersFault() throws IOException {
+        // --seed without a split, --overwrite without --out: flags that would be silently ignored
+        train(false, List.of("--seed"), "--seed", "4");
+        Cli.fails(2, false, List.of("--overwrite"), "train", "--overwrite");
+        assertFalse(Files.exists(out));
+        assertEquals(0, Cli.ok("train", "--quiet").out().length());
+    }
+}
