@@ -10,8 +10,8 @@ import java.io.PrintStream;
  *       the Maven artifact, extracted to {@code ~/.javacpp/cache} on first use, no network).
  *       Matrices live in native memory for their whole life; products are {@code dgemv},
  *       {@code dgemm} (float32 storage: {@code sgemv}, {@code sgemm} with float64 accumulation
- *       across blocks, see {@link NativeFloatMatrix}).</li>
- *   <li>{@code "java"}: pure Java, blocked loops ({@link DenseKernels}); always available.</li>
+ *       across blocks, see {@code NativeFloatMatrix}).</li>
+ *   <li>{@code "java"}: pure Java, blocked loops ({@code DenseKernels}); always available.</li>
  *   <li>{@code "auto"}: native when OpenBLAS loads, otherwise Java with one warning line on
  *       standard error that says why.</li>
  * </ul>
@@ -24,7 +24,7 @@ import java.io.PrintStream;
  * <p>Threads: every product of every backend is split into at most {@link #threads()} row
  * ranges run in parallel (the calling thread plus workers), partial sums reduced in a fixed order:
  * results are bit-for-bit reproducible for a given thread count. OpenBLAS itself runs single
- * threaded inside each range (see {@link NativeBlas} for why). Default: the number of available
+ * threaded inside each range (see {@code NativeBlas} for why). Default: the number of available
  * processors; {@link #setThreads(int)} changes it for the whole process.
  *
  * <p>Thread-safe. Backend instances are immutable.

@@ -21,7 +21,7 @@ public final class Matrices {
      * A dense n×d matrix stored in float32 from row-major values (copied): half the memory and
      * half the bytes per product of {@link #dense}. The Java backend computes in float64; the
      * native backend computes in float32 blocks summed in float64 (relative error about 10⁻⁷
-     * of Σ|aᵢⱼ||vⱼ|, see {@link NativeFloatMatrix}).
+     * of Σ|aᵢⱼ||vⱼ|, see {@code NativeFloatMatrix}).
      */
     public static DataMatrix denseFloat(int rows, int cols, float[] rowMajor) {
         return Backend.current().denseFloat(rows, cols, rowMajor);

@@ -47,9 +47,10 @@ final class NativeBlas {
         return Holder.PROBLEM;
     }
 
-    /** The OpenBLAS version string as compiled into the bindings (e.g. "0.3.31"). */
+    /** The OpenBLAS version the bindings were built for, e.g. "0.3.31". */
     static String version() {
-        return openblas_nolapack.OPENBLAS_VERSION.trim();
+        String v = openblas_nolapack.OPENBLAS_VERSION.trim();
+        return v.startsWith("OpenBLAS ") ? v.substring("OpenBLAS ".length()).trim() : v;
     }
 
     private static String load() {
