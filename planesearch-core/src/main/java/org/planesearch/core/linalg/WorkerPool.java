@@ -23,9 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class WorkerPool {
 
     /** A product split into parts; {@link #runPart(int)} is called once for each part. */
-    interface PartitionedTask {
-        /** Runs part {@code part} (0 ≤ part &lt; parts). Called at most once per part and run. */
-        void runPart(int part);
+    interface PartitionedTask extends Parallel.PartTask {
     }
 
     /**
@@ -100,7 +98,7 @@ final class WorkerPool {
      * @param task the work. Not modified by the pool.
      * @param parts 1 ≤ parts ≤ {@link #threads()}
      */
-    void run(PartitionedTask task, int parts) {
+    void run(Parallel.PartTask task, int parts) {
         if (parts < 1 || parts > threads()) {
             throw new IllegalArgumentException("parts must be in [1, " + threads() + "], got " + parts);
         }
@@ -168,7 +166,7 @@ final class WorkerPool {
 
     private final class Worker extends Thread {
         private final int part;
-        private volatile PartitionedTask task;
+        private volatile Parallel.PartTask task;
 
         Worker(int part) {
             super("planesearch-linalg-" + part);
@@ -176,7 +174,7 @@ final class WorkerPool {
             setDaemon(true);
         }
 
-        void assign(PartitionedTask t) {
+        void assign(Parallel.PartTask t) {
             task = t;
             LockSupport.unpark(this);
         }
@@ -185,7 +183,7 @@ final class WorkerPool {
         public void run() {
             long idleSince = System.nanoTime();
             while (!shutdown) {
-                PartitionedTask t = task;
+                Parallel.PartTask t = task;
                 if (t == null) {
                     if (System.nanoTime() - idleSince < SPIN_NANOS) {
                         Thread.onSpinWait();
