@@ -63,9 +63,13 @@ import org.planesearch.core.objective.SubspaceObjective;
  * one evaluation. Non-finite trials are backtracked past (shrink 0.1). Non-finite ψ(0) or
  * ∇ψ(0) gives NON_FINITE. An unbounded ψ ends in BUDGET_EXHAUSTED with a (large) decrease.
  *
- * <p>Per iteration it evaluates ψ once per backtracking trial (value only) and once with
- * gradient and Hessian at the accepted point; on a quadratic ψ a search from 0 is one
- * iteration and three evaluations (ψ with derivatives at 0, one trial value, ψ with derivatives there).
+ * <p>Per iteration it evaluates ψ with gradient and Hessian at the full Newton step (accepted
+ * almost always, and its derivatives are needed next), and the value alone at backtracking
+ * trials, plus the derivatives where one of those is accepted. On a quadratic ψ a search from 0
+ * is one iteration and two evaluations (ψ with derivatives at 0 — free for an evaluator that
+ * caches the current point — and at the Newton step). The returned t is the last point
+ * evaluated with derivatives whenever the search converged, so an evaluator can reuse that
+ * evaluation when it moves there.
  *
  * <p>References: J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., 2006,
  * §3.4 (Algorithm 3.3) and §3.5 (eq. (3.58), quadratic interpolation); Shea &amp; Schmidt, "Why
@@ -261,16 +265,14 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
             if (warm) {
                 boolean taken = false;
                 System.arraycopy(warmStart, 0, trial, 0, k);
-                double fw = psi.value(trial);
+                // one evaluation with derivatives: for an SO-friendly model the value alone costs
+                // nearly as much (the same exponentials), and a good warm start is the usual case
+                double fw = psi.valueGradientHessian(trial, gTrial, hTrial);
                 evaluations++;
-                if (fw <= f0 && config.maxEvaluations - evaluations >= 2) {
-                    fw = psi.valueGradientHessian(trial, gTrial, hTrial);
-                    evaluations++;
-                    if (fw <= f0 && allFinite(gTrial, k)) {
-                        acceptTrial();
-                        f = fw;
-                        taken = true;
-                    }
+                if (fw <= f0 && allFinite(gTrial, k)) {
+                    acceptTrial();
+                    f = fw;
+                    taken = true;
                 }
                 if (!taken) {
                     if (evaluations >= config.maxEvaluations) {
@@ -343,7 +345,11 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                     if (!moves) {
                         break;
                     }
-                    double ft = psi.value(trial);
+                    // The full step is evaluated with derivatives at once (Newton's full step is
+                    // accepted almost always, and its derivatives are needed next); backtracking
+                    // trials with the value alone.
+                    boolean withDerivatives = b == 0;
+                    double ft = withDerivatives ? psi.valueGradientHessian(trial, gTrial, hTrial) : psi.value(trial);
                     evaluations++;
                     if (!Double.isFinite(ft)) {
                         nonFiniteTrial = true;
@@ -352,8 +358,11 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                     }
                     finiteTrial = true;
                     if (ft <= f + c1 * alpha * slope) {
-                        double full = psi.valueGradientHessian(trial, gTrial, hTrial);
-                        evaluations++;
+                        double full = ft;
+                        if (!withDerivatives) {
+                            full = psi.valueGradientHessian(trial, gTrial, hTrial);
+                            evaluations++;
+                        }
                         if (Double.isFinite(full) && full <= f && allFinite(gTrial, k)) {
                             acceptTrial();
                             f = full;
