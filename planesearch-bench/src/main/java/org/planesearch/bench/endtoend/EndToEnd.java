@@ -125,7 +125,11 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
                 int steps = last.iteration() - first.iteration();
                 secondsPerIteration[i][r] = (last.elapsedSeconds() - first.elapsedSeconds()) / steps;
                 passesPerIteration[i] = (double) (last.dataPasses() - first.dataPasses()) / steps;
-                trialsPerIteration[i] = (double) (last.trials() - first.trials()) / steps;
+                long trials = 0;
+                for (int it = 2; it < h.size(); it++) {
+                    trials += h.get(it).trials();
+                }
+                trialsPerIteration[i] = (double) trials / steps;
             }
         }
         double base = median(secondsPerIteration[0]);

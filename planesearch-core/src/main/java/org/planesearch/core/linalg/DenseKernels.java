@@ -19,7 +19,7 @@ package org.planesearch.core.linalg;
  *       so A is read from memory once.</li>
  * </ul>
  * Measured on our machine (60,000×784 and 1,000,000×100 float64): about 15 GB/s for A·v and Aᵀr
- * on one core, 23–31 GB/s on two ({@code docs/notes/linalg-bench.md}).
+ * on one core, 23–31 GB/s on two ({@code docs/BENCHMARKS.md} §1).
  *
  * <p>Stateless and thread-safe.
  */
