@@ -1,5 +1,7 @@
 package org.planesearch.core.direction;
 
+import org.planesearch.core.text.Numbers;
+
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.Vec;
 
@@ -46,7 +48,7 @@ public record AdaGradNorm(double initialScale) implements DirectionRule {
 
     @Override
     public String describe() {
-        return "adagradnorm(initialScale=" + Describe.number(initialScale) + ")";
+        return "adagradnorm(initialScale=" + Numbers.shortest(initialScale) + ")";
     }
 
     /** The accumulator b of one run. Not thread-safe. */

@@ -1,5 +1,7 @@
 package org.planesearch.core.direction;
 
+import org.planesearch.core.text.Numbers;
+
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.Vec;
 
@@ -55,8 +57,8 @@ public record Adam(double beta1, double beta2, double epsilon) implements Direct
 
     @Override
     public String describe() {
-        return "adam(beta1=" + Describe.number(beta1) + ", beta2=" + Describe.number(beta2)
-                + ", epsilon=" + Describe.number(epsilon) + ")";
+        return "adam(beta1=" + Numbers.shortest(beta1) + ", beta2=" + Numbers.shortest(beta2)
+                + ", epsilon=" + Numbers.shortest(epsilon) + ")";
     }
 
     /** The moments m, v and the step count t of one run. Not thread-safe. */

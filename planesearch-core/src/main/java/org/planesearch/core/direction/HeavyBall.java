@@ -1,7 +1,8 @@
 package org.planesearch.core.direction;
 
+import org.planesearch.core.text.Numbers;
+
 import org.planesearch.core.layout.ParameterLayout;
-import org.planesearch.core.linalg.Vec;
 
 /**
  * Polyak's heavy-ball momentum in PyTorch's momentum-buffer form:
@@ -44,41 +45,11 @@ public record HeavyBall(double momentum) implements DirectionRule {
         if (layout == null) {
             throw new IllegalArgumentException("HeavyBall: layout must not be null");
         }
-        return new State(momentum, layout.dimension());
+        return new MomentumState(momentum, false, layout.dimension());
     }
 
     @Override
     public String describe() {
-        return "heavyball(momentum=" + Describe.number(momentum) + ")";
-    }
-
-    /** The momentum buffer v of one run. Not thread-safe. */
-    public static final class State implements DirectionState {
-        private final double momentum;
-        /** v, the momentum buffer (zero after a reset). */
-        private final double[] buffer;
-
-        private State(double momentum, int dimension) {
-            this.momentum = momentum;
-            this.buffer = new double[dimension];
-        }
-
-        /** v ← βv + g; dOut ← −v. x, g: not modified. dOut: modified. */
-        @Override
-        public void direction(double[] x, double[] g, double[] dOut) {
-            Vec.axpby(momentum, buffer, 1.0, g, buffer);
-            Vec.scale(-1.0, buffer, dOut);
-        }
-
-        /** Ignored: the buffer is updated in {@link #direction}. */
-        @Override
-        public void update(double[] s, double[] y) {
-        }
-
-        /** v ← 0. */
-        @Override
-        public void reset() {
-            Vec.fill(buffer, 0.0);
-        }
+        return "heavyball(momentum=" + Numbers.shortest(momentum) + ")";
     }
 }

@@ -1,5 +1,7 @@
 package org.planesearch.core.direction;
 
+import org.planesearch.core.text.Numbers;
+
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.Vec;
 
@@ -68,7 +70,7 @@ public record Lbfgs(int memory, double curvatureThreshold) implements DirectionR
 
     @Override
     public String describe() {
-        return "lbfgs(memory=" + memory + ", curvatureThreshold=" + Describe.number(curvatureThreshold) + ")";
+        return "lbfgs(memory=" + memory + ", curvatureThreshold=" + Numbers.shortest(curvatureThreshold) + ")";
     }
 
     /**

@@ -1,7 +1,8 @@
 package org.planesearch.core.direction;
 
+import org.planesearch.core.text.Numbers;
+
 import org.planesearch.core.layout.ParameterLayout;
-import org.planesearch.core.linalg.Vec;
 
 /**
  * Nesterov's accelerated gradient in PyTorch's momentum-buffer form (Sutskever, Martens, Dahl
@@ -40,41 +41,11 @@ public record Nesterov(double momentum) implements DirectionRule {
         if (layout == null) {
             throw new IllegalArgumentException("Nesterov: layout must not be null");
         }
-        return new State(momentum, layout.dimension());
+        return new MomentumState(momentum, true, layout.dimension());
     }
 
     @Override
     public String describe() {
-        return "nesterov(momentum=" + Describe.number(momentum) + ")";
-    }
-
-    /** The momentum buffer v of one run. Not thread-safe. */
-    public static final class State implements DirectionState {
-        private final double momentum;
-        /** v, the momentum buffer (zero after a reset). */
-        private final double[] buffer;
-
-        private State(double momentum, int dimension) {
-            this.momentum = momentum;
-            this.buffer = new double[dimension];
-        }
-
-        /** v ← βv + g; dOut ← −(g + βv). x, g: not modified. dOut: modified. */
-        @Override
-        public void direction(double[] x, double[] g, double[] dOut) {
-            Vec.axpby(momentum, buffer, 1.0, g, buffer);
-            Vec.axpby(-1.0, g, -momentum, buffer, dOut);
-        }
-
-        /** Ignored: the buffer is updated in {@link #direction}. */
-        @Override
-        public void update(double[] s, double[] y) {
-        }
-
-        /** v ← 0. */
-        @Override
-        public void reset() {
-            Vec.fill(buffer, 0.0);
-        }
+        return "nesterov(momentum=" + Numbers.shortest(momentum) + ")";
     }
 }

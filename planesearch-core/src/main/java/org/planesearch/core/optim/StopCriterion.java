@@ -1,5 +1,7 @@
 package org.planesearch.core.optim;
 
+import org.planesearch.core.text.Numbers;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -81,18 +83,8 @@ public interface StopCriterion {
         return new AnyOf(Arrays.asList(criteria));
     }
 
-    /** Shortest round-trip text of v for {@code describe()}: {@code 1e-6}, {@code 0.5}, {@code 10}. */
     private static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String mantissa = s.substring(0, e);
-        return (mantissa.endsWith(".0") ? mantissa.substring(0, mantissa.length() - 2) : mantissa) + "e" + s.substring(e + 1);
+        return Numbers.shortest(v);
     }
 
     /** ‖∇f(x_k)‖₂ ≤ tolerance. @param tolerance the absolute gradient-norm tolerance, ≥ 0 and finite */

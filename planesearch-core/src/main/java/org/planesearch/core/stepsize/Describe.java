@@ -4,6 +4,7 @@ import org.planesearch.core.linesearch.Backtracking;
 import org.planesearch.core.linesearch.InitialStepGuess;
 import org.planesearch.core.linesearch.StrongWolfe;
 import org.planesearch.core.subspace.SubspaceSearch;
+import org.planesearch.core.text.Numbers;
 
 /**
  * Formats step rules for {@code describe()}: {@code name(key=value, …)} listing only the
@@ -15,21 +16,9 @@ final class Describe {
     private Describe() {
     }
 
-    /** The shortest round-trip text of v, without a trailing ".0" and with a lower-case exponent. */
+    /** The shortest round-trip text of v ({@link Numbers#shortest}). */
     static String number(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        String s = Double.toString(v);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String mantissa = s.substring(0, e);
-        if (mantissa.endsWith(".0")) {
-            mantissa = mantissa.substring(0, mantissa.length() - 2);
-        }
-        return mantissa + "e" + s.substring(e + 1);
+        return Numbers.shortest(v);
     }
 
     /** {@code name} or {@code name(parameters)}. */

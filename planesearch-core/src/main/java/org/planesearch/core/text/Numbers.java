@@ -1,16 +1,17 @@
-package org.planesearch.core.direction;
+package org.planesearch.core.text;
 
 /**
- * Formats parameters for {@code describe()}: {@code name(key=value, …)} with numbers in the
- * shortest form that parses back to the same double ({@code 0.9}, {@code 1e-8}, {@code 10}).
+ * Numbers in the form configurations print them ({@code describe()}, {@code toString()}): the
+ * shortest text that parses back to the same double, without a trailing ".0" and with a
+ * lower-case exponent: {@code 0.9}, {@code 1e-8}, {@code 10}. Stateless and thread-safe.
  */
-final class Describe {
+public final class Numbers {
 
-    private Describe() {
+    private Numbers() {
     }
 
-    /** The shortest round-trip text of v, without a trailing ".0" and with a lower-case exponent. */
-    static String number(double v) {
+    /** The shortest round-trip text of v. */
+    public static String shortest(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
