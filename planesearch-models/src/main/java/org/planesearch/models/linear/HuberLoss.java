@@ -19,29 +19,30 @@ final class HuberLoss extends ScalarLoss {
     }
 
     @Override
-    double sum(double[] z) {
-        double s = 0;
+    double sum(double[] z, int shift, int from, int to, double s, Scratch scratch) {
         double halfDelta = 0.5 * delta;
-        for (int i = 0; i < rows; i++) {
-            double a = Math.abs(z[i] - y[i]);
+        for (int i = from; i < to; i++) {
+            double a = Math.abs(z[i + shift] - y[i]);
             s += a <= delta ? 0.5 * a * a : delta * (a - halfDelta);
         }
         return s;
     }
 
     @Override
-    double sumAndDerivative(double[] z, double scale, double[] rOut) {
-        double s = 0;
+    double derivatives(double[] z, int shift, int from, int to, double scale, double[] rOut, double[] secondOut,
+                       double s, Scratch scratch) {
         double halfDelta = 0.5 * delta;
-        for (int i = 0; i < rows; i++) {
-            double r = z[i] - y[i];
+        for (int i = from; i < to; i++) {
+            double r = z[i + shift] - y[i];
             double a = Math.abs(r);
             if (a <= delta) {
                 s += 0.5 * a * a;
                 rOut[i] = scale * r;
+                secondOut[i] = 1;
             } else {
                 s += delta * (a - halfDelta);
                 rOut[i] = r > 0 ? scale * delta : -scale * delta;
+                secondOut[i] = 0;
             }
         }
         return s;

@@ -21,6 +21,23 @@ import org.planesearch.core.subspace.SubspaceEvaluator;
  * cost O(n·c·k), O(n·c·k) and O(n·c·k²) per trial (R masks the regularized block, the weights).
  * For softmax ∇²ℓᵢ = diag(pᵢ) − pᵢpᵢᵀ is never formed (see {@link SoftmaxLoss}).
  *
+ * <p>A trial is one sweep over the rows ({@link RowSweep}, on the library's threads): row by row,
+ * the trial scores zᵢ + Σⱼ tⱼAⱼ[i,:] (never stored as an n×c array), the loss, and with
+ * derivatives the k gradient entries and the k×k Hessian entries, summed per range of rows and
+ * added in range order (same bits for a given thread count). What the protocol spends on the
+ * loss, for the pattern restrict → ψ(0) with derivatives → a few trials → move to the last one:
+ * <ul>
+ *   <li>t = 0 costs no exponential: f, r = (1/n)∂ℓ/∂z and the loss's curvature data (softmax
+ *       probabilities, ℓ'') are kept from start and every move, and ∇ψ(0), ∇²ψ(0) are one
+ *       O(n·c·k²) sweep over them;</li>
+ *   <li>a trial with derivatives leaves its row data in a spare pair of buffers; a move to
+ *       exactly that t (bit for bit) takes them instead of evaluating the loss again, and
+ *       finishes r in the sweep that updates z. The trial's scores are formed as z + (Σⱼ tⱼAⱼ),
+ *       the move's as z ← z + (Σⱼ tⱼAⱼ): the same bits, so f, ∇f and the cache after the move
+ *       are exactly what a fresh evaluation at the new z gives. Not taken on a refresh move;</li>
+ *   <li>a value-only trial (backtracking) evaluates the loss alone and keeps nothing.</li>
+ * </ul>
+ *
  * <p>Cost of the protocol, in data passes (one product with X or Xᵀ, whatever its number of
  * right-hand columns):
  * <ul>
@@ -37,9 +54,9 @@ import org.planesearch.core.subspace.SubspaceEvaluator;
  * So gradient descent with any line rule, and plane search over [−g, s₁], cost exactly two
  * passes per iteration, like a fixed step.
  *
- * <p>Memory: besides the data, about (2·maxDirections + 3 + 2·(stepMemory + 1))·n·c doubles
- * (images, packed fresh images, z, trial z, residuals; step images) and
- * (stepMemory + 1 + maxDirections)·dimension doubles.
+ * <p>Memory: besides the data, (2·maxDirections + 5 + stepMemory + 1)·n·c doubles (images and
+ * packed fresh images; z; r and curvature data at the current point and at the last trial; step
+ * images) and (stepMemory + 1 + maxDirections)·dimension doubles.
  *
  * <p>Everything is allocated in the constructor; restrict, the ψ evaluations and move allocate
  * nothing. Arrays passed to the data matrix for the fresh images are used as row-major prefixes
@@ -71,12 +88,16 @@ final class LinearEvaluator implements SubspaceEvaluator {
     private final double lambda;
     private final double invRows;
 
-    // The current iterate and what is cached about it.
+    // The current iterate and what is cached about it: the scores z, r = (1/n)∂ℓ/∂z, the loss's
+    // curvature data (softmax probabilities, ℓ'') and Σᵢ rᵢ, all at z.
     private final double[] x;
     private final double[] z;
-    private final double[] r;
+    private double[] r;
+    private double[] curvature;
+    private double[] columnSums;
     private final double[] weightBuffer;
     private final double[] gradW;
+    private double lossSum;
     private double value;
     private double weightNormSq;
     private boolean started;
@@ -96,12 +117,22 @@ final class LinearEvaluator implements SubspaceEvaluator {
     private final boolean[] columnIntercept;
     private final double[] packed;
     private final double[] freshImages;
-    private final double[] images;
+    // Aⱼ for each column: a reference to a step image or to the fresh images where it is one
+    // already (no copy for [−g], [−g, s₁]), otherwise a column's own buffer filled by restrict.
+    private final double[][] images;
+    private final double[][] ownImages;
     private final double[] dRw;
     private final double[] dRd;
-    private final double[] zTrial;
-    private final double[] work;
 
+    // The last trial evaluated with derivatives in this restriction: its t, loss sum and row data
+    // (r and curvature, see RowLoss.derivatives), which move takes when it is given exactly that t.
+    private final double[] trialT;
+    private double[] trialR;
+    private double[] trialCurvature;
+    private double trialSum;
+    private boolean trialValid;
+
+    private final RowSweep sweep;
     private final EvaluationCounts counts = new EvaluationCounts();
     private final Psi psi = new Psi();
 
@@ -140,6 +171,8 @@ final class LinearEvaluator implements SubspaceEvaluator {
         x = new double[dimension];
         z = new double[scoreCount];
         r = new double[scoreCount];
+        curvature = new double[scoreCount];
+        columnSums = new double[outputs];
         weightBuffer = new double[weightCount];
         gradW = new double[weightCount];
         steps = new double[stepMemory + 1][dimension];
@@ -149,11 +182,14 @@ final class LinearEvaluator implements SubspaceEvaluator {
         columnIntercept = new boolean[maxDirections];
         packed = new double[weightCount * maxDirections];
         freshImages = new double[(int) imageLength];
-        images = new double[(int) imageLength];
+        images = new double[maxDirections][];
+        ownImages = new double[maxDirections][scoreCount];
         dRw = new double[maxDirections];
         dRd = new double[maxDirections * maxDirections];
-        zTrial = new double[scoreCount];
-        work = new double[loss.workLength(maxDirections)];
+        trialT = new double[maxDirections];
+        trialR = new double[scoreCount];
+        trialCurvature = new double[scoreCount];
+        sweep = new RowSweep(loss, maxDirections);
     }
 
     @Override
@@ -183,7 +219,8 @@ final class LinearEvaluator implements SubspaceEvaluator {
         checkVector("gradOut", gradOut);
         System.arraycopy(x0, 0, x, 0, dimension);
         model.scores(data, x, weightBuffer, z);
-        value = objective.gradientFromScores(x, z, r, gradW, gradOut);
+        lossSum = sweep.derivativesAt(z, invRows, r, curvature, columnSums);
+        value = objective.gradientFromResidual(x, lossSum, r, columnSums, gradW, gradOut);
         weightNormSq = Vec.dot(x, x, 0, weightCount);
         counts.addDataPasses(2);
         counts.addFunctionEvaluations(1);
@@ -214,6 +251,7 @@ final class LinearEvaluator implements SubspaceEvaluator {
                     + maxDirections);
         }
         restricted = false;
+        trialValid = false;
         int fresh = 0;
         for (int j = 0; j < kk; j++) {
             int block = subspace.block(j);
@@ -251,17 +289,24 @@ final class LinearEvaluator implements SubspaceEvaluator {
             if (subspace.isPreviousStep(j)) {
                 double[] img = stepImages[slot(subspace.lag(j))];
                 if (!columnWeights[j]) {
-                    fillColumn(j, null, 0, 0, v, 1);                        // 1·s_bᵀ
+                    images[j] = fillColumn(j, null, 0, 0, v, 1);                // 1·s_bᵀ
                 } else if (columnIntercept[j] || !hasIntercept) {
-                    fillColumn(j, img, outputs, 0, null, 0);                // X·s_W + 1·s_bᵀ
+                    images[j] = img;                                            // X·s_W + 1·s_bᵀ
                 } else {
-                    fillColumn(j, img, outputs, 0, v, -1);                  // X·s_W
+                    images[j] = fillColumn(j, img, outputs, 0, v, -1);          // X·s_W
                 }
             } else if (columnWeights[j]) {
-                fillColumn(j, freshImages, fresh * outputs, q * outputs, columnIntercept[j] ? v : null, 1);
+                if (fresh == 1) {
+                    if (columnIntercept[j]) {
+                        addIntercept(freshImages, v);                           // X·d_W + 1·d_bᵀ in place
+                    }
+                    images[j] = freshImages;
+                } else {
+                    images[j] = fillColumn(j, freshImages, fresh * outputs, q * outputs, columnIntercept[j] ? v : null, 1);
+                }
                 q++;
             } else {
-                fillColumn(j, null, 0, 0, v, 1);                            // 1·d_bᵀ
+                images[j] = fillColumn(j, null, 0, 0, v, 1);                    // 1·d_bᵀ
             }
         }
         if (lambda != 0) {
@@ -309,19 +354,32 @@ final class LinearEvaluator implements SubspaceEvaluator {
     }
 
     /**
-     * Column j of the images (stride k·c): A_j[i,o] = src[i·srcStride + srcOffset + o]
-     * (0 when src is null) + sign·bias[weightCount + o] (none when bias is null).
+     * Fills column j's own image buffer, A_j[i,o] = src[i·srcStride + srcOffset + o] (0 when src
+     * is null) + sign·bias[weightCount + o] (none when bias is null), and returns it.
      */
-    private void fillColumn(int j, double[] src, int srcStride, int srcOffset, double[] bias, double sign) {
+    private double[] fillColumn(int j, double[] src, int srcStride, int srcOffset, double[] bias, double sign) {
         int c = outputs;
-        int kc = k * c;
         int wl = weightCount;
+        double[] out = ownImages[j];
         for (int i = 0; i < rows; i++) {
-            int a = i * kc + j * c;
+            int a = i * c;
             int s = i * srcStride + srcOffset;
             for (int o = 0; o < c; o++) {
                 double v = src == null ? 0 : src[s + o];
-                images[a + o] = bias == null ? v : v + sign * bias[wl + o];
+                out[a + o] = bias == null ? v : v + sign * bias[wl + o];
+            }
+        }
+        return out;
+    }
+
+    /** img[i,o] += bias[weightCount + o] for the n×c prefix of img (the same sum fillColumn forms). */
+    private void addIntercept(double[] img, double[] bias) {
+        int c = outputs;
+        int wl = weightCount;
+        for (int i = 0; i < rows; i++) {
+            int a = i * c;
+            for (int o = 0; o < c; o++) {
+                img[a + o] += bias[wl + o];
             }
         }
     }
@@ -342,6 +400,8 @@ final class LinearEvaluator implements SubspaceEvaluator {
         }
         checkVector("xOut", xOut);
         checkVector("gradOut", gradOut);
+        boolean reuse = trialValid && sameAsTrial(t);
+        trialValid = false;
 
         int spare = (head + 1) % (stepMemory + 1);
         double[] s = steps[spare];
@@ -354,21 +414,41 @@ final class LinearEvaluator implements SubspaceEvaluator {
                 Vec.axpy(tj, columnVector[j], s, from, to - from);
             }
         }
+        movesSinceRefresh++;
+        boolean refresh = refreshInterval > 0 && movesSinceRefresh >= refreshInterval;
+        boolean unchanged = isZero(t) && !refresh;   // z + 0 is z: the cache stays valid
+        reuse &= !refresh && !unchanged;
         double[] img = stepImages[spare];
-        combine(t, null, img);
+        double sum;
+        if (reuse) {
+            // The new z is bit for bit the trial's scores: take its data, and complete its r
+            // (with Σᵢ rᵢ) in the sweep that updates z.
+            double[] swap = r;
+            r = trialR;
+            trialR = swap;
+            swap = curvature;
+            curvature = trialCurvature;
+            trialCurvature = swap;
+            sweep.update(z, images, k, t, img, curvature, r, invRows, columnSums);
+            sum = trialSum;
+        } else {
+            sweep.update(z, images, k, t, img, null, null, 0, null);
+            sum = lossSum;
+        }
         Vec.axpy(1, s, x);
-        Vec.axpy(1, img, z);
         head = spare;
         available = Math.min(available + 1, stepMemory);
         restricted = false;
-
-        movesSinceRefresh++;
-        if (refreshInterval > 0 && movesSinceRefresh >= refreshInterval) {
+        if (refresh) {
             model.scores(data, x, weightBuffer, z);
             counts.addDataPasses(1);
             movesSinceRefresh = 0;
         }
-        value = objective.gradientFromScores(x, z, r, gradW, gradOut);
+        if (!reuse && !unchanged) {
+            sum = sweep.derivativesAt(z, invRows, r, curvature, columnSums);
+        }
+        lossSum = sum;
+        value = objective.gradientFromResidual(x, sum, r, columnSums, gradW, gradOut);
         weightNormSq = Vec.dot(x, x, 0, weightCount);
         counts.addDataPasses(1);
         counts.addFunctionEvaluations(1);
@@ -392,36 +472,24 @@ final class LinearEvaluator implements SubspaceEvaluator {
         return "LinearEvaluator[" + model + ", maxDirections=" + maxDirections + ", stepMemory=" + stepMemory + "]";
     }
 
-    /** out = base + A·t (base null: A·t), n×c. */
-    private void combine(double[] t, double[] base, double[] out) {
-        int c = outputs;
-        int kc = k * c;
-        if (kc == 1) {
-            double t0 = t[0];
-            for (int i = 0; i < rows; i++) {
-                out[i] = (base == null ? 0 : base[i]) + t0 * images[i];
-            }
-            return;
-        }
-        if (c == 1 && k == 2) {
-            double t0 = t[0];
-            double t1 = t[1];
-            for (int i = 0; i < rows; i++) {
-                out[i] = (base == null ? 0 : base[i]) + t0 * images[2 * i] + t1 * images[2 * i + 1];
-            }
-            return;
-        }
-        for (int i = 0; i < rows; i++) {
-            int a = i * kc;
-            int b = i * c;
-            for (int o = 0; o < c; o++) {
-                double v = base == null ? 0 : base[b + o];
-                for (int j = 0; j < k; j++) {
-                    v += t[j] * images[a + j * c + o];
-                }
-                out[b + o] = v;
+    /** True when t[0, k) equals the last derivative trial's coefficients bit for bit. */
+    private boolean sameAsTrial(double[] t) {
+        for (int j = 0; j < k; j++) {
+            if (Double.doubleToLongBits(t[j]) != Double.doubleToLongBits(trialT[j])) {
+                return false;
             }
         }
+        return true;
+    }
+
+    /** True when t[0, k) is all zeros: ψ and its derivatives come from the cache. */
+    private boolean isZero(double[] t) {
+        for (int j = 0; j < k; j++) {
+            if (t[j] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** (λ/2)‖R(w + Dt)‖² from the precomputed inner products. */
@@ -478,8 +546,10 @@ final class LinearEvaluator implements SubspaceEvaluator {
         public double value(double[] t) {
             check(t);
             counts.addSubspaceTrials(1);
-            combine(t, z, zTrial);
-            return loss.sum(zTrial) * invRows + regularizer(t);
+            if (isZero(t)) {
+                return value;
+            }
+            return sweep.value(z, images, k, t) / rows + regularizer(t);
         }
 
         @Override
@@ -492,18 +562,18 @@ final class LinearEvaluator implements SubspaceEvaluator {
                 throw new IllegalArgumentException("hessOut must have length >= " + (k * k));
             }
             counts.addSubspaceTrials(1);
-            combine(t, z, zTrial);
-            double sum;
-            if (hessOut == null) {
-                sum = loss.sumAndDerivative(zTrial, invRows, r);
+            double f;
+            if (isZero(t)) {
+                // At the current point: f, r and the curvature data are cached, no exponential.
+                sweep.derivativesFromCache(images, k, r, curvature, invRows, gradOut, hessOut);
+                f = value;
             } else {
-                for (int e = 0; e < k * k; e++) {
-                    hessOut[e] = 0;
-                }
-                sum = loss.sumDerivativeAndCurvature(zTrial, invRows, r, images, k, work, hessOut);
+                double sum = sweep.derivatives(z, images, k, t, invRows, trialR, trialCurvature, gradOut, hessOut);
+                System.arraycopy(t, 0, trialT, 0, k);
+                trialSum = sum;
+                trialValid = true;
+                f = sum / rows + regularizer(t);
             }
-            double f = sum * invRows + regularizer(t);
-            loss.columnDots(images, k, r, gradOut);
             if (lambda != 0) {
                 for (int j = 0; j < k; j++) {
                     double g = dRw[j];
@@ -513,7 +583,7 @@ final class LinearEvaluator implements SubspaceEvaluator {
                     gradOut[j] += lambda * g;
                 }
             }
-            if (hessOut != null) {
+            if (hessOut != null && lambda != 0) {
                 for (int j = 0; j < k; j++) {
                     for (int l = j; l < k; l++) {
                         double h = hessOut[j * k + l] + lambda * dRd[j * k + l];

@@ -26,6 +26,10 @@ import org.planesearch.core.subspace.SubspaceEvaluator;
  * the Hessian is singular along (0, 1_c) (the intercept is not regularized); without λ the same
  * holds for W ← W + v·1ᵀ. The minimum value is still unique.
  *
+ * <p>The sums over the examples run on the library's threads ({@link RowSweep}), with the same
+ * partition as the evaluators' trials: f from {@link #value} and from an evaluator's
+ * {@code start} at the same point have the same bits.
+ *
  * <p>Created by {@link LinearModels} or {@link LinearModel#objective}. Holds the data by
  * reference. Not thread-safe: {@code value}, {@code valueAndGradient} and {@code hessianTimes}
  * share one workspace (allocated on first use, never per call); evaluators own their buffers.
@@ -49,13 +53,17 @@ public final class LinearObjective implements Objective {
         final double[] r;
         final double[] u;
         final double[] gradW;
+        final double[] columnSums;
+        final RowSweep sweep;
 
-        Workspace(int weightCount, int scores) {
+        Workspace(RowLoss loss, int weightCount, int scores) {
             weights = new double[weightCount];
             z = new double[scores];
             r = new double[scores];
             u = new double[scores];
             gradW = new double[weightCount];
+            columnSums = new double[loss.outputs];
+            sweep = new RowSweep(loss, 0);
         }
     }
 
@@ -109,7 +117,7 @@ public final class LinearObjective implements Objective {
         checkVector("w", w);
         Workspace ws = workspace();
         model.scores(x, w, ws.weights, ws.z);
-        return loss.sum(ws.z) / rows + regularizer(w);
+        return valueFromSum(ws.sweep.value(ws.z, null, 0, null), w);
     }
 
     /** Returns f(w) and writes ∇f(w) into gradOut. Two passes. w: not modified. gradOut: modified. */
@@ -119,7 +127,8 @@ public final class LinearObjective implements Objective {
         checkVector("gradOut", gradOut);
         Workspace ws = workspace();
         model.scores(x, w, ws.weights, ws.z);
-        return gradientFromScores(w, ws.z, ws.r, ws.gradW, gradOut);
+        double sum = ws.sweep.derivativesAt(ws.z, 1.0 / rows, ws.r, ws.u, ws.columnSums);
+        return gradientFromResidual(w, sum, ws.r, ws.columnSums, ws.gradW, gradOut);
     }
 
     /**
@@ -157,7 +166,7 @@ public final class LinearObjective implements Objective {
         checkVector("w", w);
         Workspace ws = workspace();
         model.scores(x, w, ws.weights, ws.z);
-        return loss.sum(ws.z) / rows;
+        return ws.sweep.value(ws.z, null, 0, null) / rows;
     }
 
     /**
@@ -186,11 +195,20 @@ public final class LinearObjective implements Objective {
     }
 
     /**
-     * From the scores z at w: returns f(w), writes R = (1/n)∂ℓ/∂z into r and ∇f(w) into gradOut,
-     * using gradW (length d·c) for XᵀR. One pass. w, z: not modified.
+     * f(w) from the loss sum Σᵢ ℓ(zᵢ, yᵢ) at w: sum/n + (λ/2)‖W‖². The one formula for f, so
+     * that the objective and its evaluators agree to the bit on the same sum.
      */
-    double gradientFromScores(double[] w, double[] z, double[] r, double[] gradW, double[] gradOut) {
-        double sum = loss.sumAndDerivative(z, 1.0 / rows, r);
+    double valueFromSum(double sum, double[] w) {
+        return sum / rows + regularizer(w);
+    }
+
+    /**
+     * From R = (1/n)∂ℓ/∂z at w, its column sums and the loss sum there: writes ∇f(w) into
+     * gradOut (using gradW, length d·c, for XᵀR) and returns f(w). One pass. w, r, columnSums:
+     * not modified.
+     */
+    double gradientFromResidual(double[] w, double sum, double[] r, double[] columnSums, double[] gradW,
+                                double[] gradOut) {
         if (outputs == 1) {
             x.multiplyTransposed(r, gradW);
         } else {
@@ -200,9 +218,9 @@ public final class LinearObjective implements Objective {
             gradOut[j] = gradW[j] + lambda * w[j];
         }
         if (model.intercept()) {
-            columnSums(r, gradOut, weightCount);
+            System.arraycopy(columnSums, 0, gradOut, weightCount, outputs);
         }
-        return sum / rows + regularizer(w);
+        return valueFromSum(sum, w);
     }
 
     /** out[offset + o] = Σᵢ r[i·c + o]. */
@@ -221,7 +239,7 @@ public final class LinearObjective implements Objective {
 
     private Workspace workspace() {
         if (workspace == null) {
-            workspace = new Workspace(weightCount, rows * outputs);
+            workspace = new Workspace(loss, weightCount, rows * outputs);
         }
         return workspace;
     }

@@ -21,12 +21,11 @@ final class SmoothedHingeLoss extends ScalarLoss {
     }
 
     @Override
-    double sum(double[] z) {
-        double s = 0;
+    double sum(double[] z, int shift, int from, int to, double s, Scratch scratch) {
         double g = smoothing;
         double knee = 1 - g;
-        for (int i = 0; i < rows; i++) {
-            double m = y[i] * z[i];
+        for (int i = from; i < to; i++) {
+            double m = y[i] * z[i + shift];
             if (m <= knee) {
                 s += 1 - m - 0.5 * g;
             } else if (m < 1) {
@@ -38,22 +37,26 @@ final class SmoothedHingeLoss extends ScalarLoss {
     }
 
     @Override
-    double sumAndDerivative(double[] z, double scale, double[] rOut) {
-        double s = 0;
+    double derivatives(double[] z, int shift, int from, int to, double scale, double[] rOut, double[] secondOut,
+                       double s, Scratch scratch) {
         double g = smoothing;
+        double inv = 1 / g;
         double knee = 1 - g;
-        for (int i = 0; i < rows; i++) {
+        for (int i = from; i < to; i++) {
             double yi = y[i];
-            double m = yi * z[i];
+            double m = yi * z[i + shift];
             if (m <= knee) {
                 s += 1 - m - 0.5 * g;
                 rOut[i] = -scale * yi;
+                secondOut[i] = 0;
             } else if (m < 1) {
                 double u = 1 - m;
                 s += u * u / (2 * g);
                 rOut[i] = -scale * yi * u / g;
+                secondOut[i] = inv;
             } else {
                 rOut[i] = 0;
+                secondOut[i] = 0;
             }
         }
         return s;

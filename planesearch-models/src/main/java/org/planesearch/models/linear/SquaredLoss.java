@@ -8,24 +8,24 @@ final class SquaredLoss extends ScalarLoss {
     }
 
     @Override
-    double sum(double[] z) {
-        double s = 0;
-        for (int i = 0; i < rows; i++) {
-            double r = z[i] - y[i];
-            s += r * r;
+    double sum(double[] z, int shift, int from, int to, double s, Scratch scratch) {
+        for (int i = from; i < to; i++) {
+            double r = z[i + shift] - y[i];
+            s += 0.5 * (r * r);
         }
-        return 0.5 * s;
+        return s;
     }
 
     @Override
-    double sumAndDerivative(double[] z, double scale, double[] rOut) {
-        double s = 0;
-        for (int i = 0; i < rows; i++) {
-            double r = z[i] - y[i];
-            s += r * r;
+    double derivatives(double[] z, int shift, int from, int to, double scale, double[] rOut, double[] secondOut,
+                       double s, Scratch scratch) {
+        for (int i = from; i < to; i++) {
+            double r = z[i + shift] - y[i];
+            s += 0.5 * (r * r);
             rOut[i] = scale * r;
+            secondOut[i] = 1;
         }
-        return 0.5 * s;
+        return s;
     }
 
     @Override

@@ -13,7 +13,15 @@
  *       {@link org.planesearch.models.linear.LinearModels}.</li>
  *   <li>The evaluator returned by {@code LinearObjective.newEvaluator}: caches z = Xw + b and the
  *       images of the subspace's columns, so that ψ(t) = f(w + D t), ∇ψ and ∇²ψ cost O(n·c·k)
- *       (O(n·c·k²) for the Hessian) and an iteration of any step rule costs two data passes.</li>
+ *       (O(n·c·k²) for the Hessian) and an iteration of any step rule costs two data passes. It
+ *       also keeps the loss's derivative data at the current point (ψ and its derivatives at
+ *       t = 0 cost no exponential) and at the last trial (a move to that trial does not evaluate
+ *       the loss again).</li>
+ *   <li>The losses ({@code RowLoss}: logistic, softmax, least squares, Huber, smoothed hinge)
+ *       as row-range kernels that fuse a whole trial (trial scores, loss, gradient and Hessian
+ *       entries) into one sweep, run by {@code RowSweep} over the rows on the library's threads
+ *       ({@link org.planesearch.core.linalg.Parallel}) with per-range partial sums added in range
+ *       order.</li>
  *   <li>{@link org.planesearch.models.linear.Metrics}: accuracy, ROC AUC, mean squared error,
  *       mean loss.</li>
  * </ul>
@@ -25,8 +33,13 @@
  *       (not regularized), which is absent when the model has no intercept. c = 1 for binary and
  *       regression models, c = number of classes for softmax.</li>
  *   <li>Losses are means over the n examples; the L2 penalty applies to W only.</li>
- *   <li>Numerically stable forms throughout: softplus via {@code log1p(exp(−|m|))}, log-sum-exp
- *       with the row maximum subtracted.</li>
+ *   <li>Numerically stable forms throughout: softplus via log1p(exp(−|m|)) (log1p corrected from
+ *       one {@code Math.log}), log-sum-exp with the row maximum subtracted.</li>
+ *   <li>Determinism: every loss sum, gradient and Hessian is a fixed expression of the data for a
+ *       given thread count (same partition, same order), and every sum over the rows of one
+ *       objective uses the same partition, so ψ(t) has the same bits with or without
+ *       derivatives, and the cache and the reused trial change no bit (test
+ *       {@code FusedTrialTest}).</li>
  *   <li>Drift of the cached image: the evaluator updates z ← z + (XD)t on every move and
  *       recomputes z = Xw + b exactly every
  *       {@value org.planesearch.models.linear.LinearEvaluator#DEFAULT_REFRESH_INTERVAL} moves, at
