@@ -121,6 +121,15 @@ public final class Vec {
         return scale * Math.sqrt(ssq);
     }
 
+    /** Returns ‖x‖₁ = Σ |xᵢ|. */
+    public static double asum(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += Math.abs(x[i]);
+        }
+        return s;
+    }
+
     /** Returns max |xᵢ| (NaN if any entry is NaN). */
     public static double normInf(double[] x) {
         double m = 0;

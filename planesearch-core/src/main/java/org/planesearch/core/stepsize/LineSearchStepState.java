@@ -46,7 +46,7 @@ final class LineSearchStepState implements StepState {
         subspace.clear();
         subspace.addDirection(direction);
         line.bind(evaluator.restrict(subspace));
-        history.begin(value, slope, norm1(gradient));
+        history.begin(value, slope, Vec.asum(gradient));
         double alpha0 = guess.initialStep(history);
         LineSearchResult r = search.search(line, value, slope, alpha0);
         StepStatus status = switch (r.status()) {
@@ -65,14 +65,5 @@ final class LineSearchStepState implements StepState {
     @Override
     public void reset() {
         history.reset();
-    }
-
-    /** ‖g‖₁ (for the first-iteration initial step). */
-    private static double norm1(double[] g) {
-        double s = 0;
-        for (int i = 0; i < g.length; i++) {
-            s += Math.abs(g[i]);
-        }
-        return s;
     }
 }
