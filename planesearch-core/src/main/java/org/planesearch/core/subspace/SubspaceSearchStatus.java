@@ -5,7 +5,9 @@ public enum SubspaceSearchStatus {
     /**
      * Every column's derivative of ψ is within the tolerance at the returned t (possibly t = 0
      * when the current point is already optimal over the subspace), or no further decrease is
-     * representable and the scale-invariant test holds (see {@link SubspaceSearch}).
+     * representable and the scale-invariant test holds, or the whole decrease over the subspace
+     * was below the resolution of ψ's values and one Newton step was taken (see
+     * {@link SubspaceSearch}, "Near the solution").
      */
     CONVERGED,
     /** The iteration, backtracking or evaluation budget ran out; ψ(t) &lt; ψ(0), so the step is usable. */

@@ -327,6 +327,59 @@ class SubspaceSearchTest {
         assertTrue(r.value() < ev.currentValue());
     }
 
+    /**
+     * ψ(t) = 1 + ε·cosh(t − 1) over one column: minimum at t = 1, ψ(0) − ψ(1) = ε(cosh 1 − 1),
+     * not a quadratic (Newton from 0 lands at tanh 1 ≈ 0.76). With ε = 1e-13 the whole decrease is
+     * below ψ's resolution band (1e-10·|ψ|).
+     */
+    private static SubspaceObjective coshLine(double eps, int[] calls) {
+        return new SubspaceObjective() {
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public double value(double[] t) {
+                calls[0]++;
+                return 1 + eps * Math.cosh(t[0] - 1);
+            }
+
+            @Override
+            public double valueGradientHessian(double[] t, double[] g, double[] h) {
+                g[0] = eps * Math.sinh(t[0] - 1);
+                if (h != null) {
+                    h[0] = eps * Math.cosh(t[0] - 1);
+                }
+                return value(t);
+            }
+        };
+    }
+
+    @Test
+    void aSearchThatStartsBelowTheResolutionOfPsiTakesOneNewtonStepAndStops() {
+        double eps = 1e-13;
+        double slope0 = eps * Math.sinh(-1);
+        int[] calls = {0};
+        // G = |ψ'(0)|: the derivative bound 1e-9·G is far below what ψ's rounding allows
+        SubspaceSearchResult r = SubspaceSearch.defaults().newState(1).search(coshLine(eps, calls), Math.abs(slope0));
+        assertEquals(SubspaceSearchStatus.CONVERGED, r.status());
+        assertEquals(2, r.evaluations(), "t = 0 and one Newton step");
+        assertEquals(2, calls[0]);
+        assertEquals(Math.tanh(1), r.t()[0], 1e-15, "Newton's step from 0: −ψ'(0)/ψ''(0) = tanh 1");
+        double slope1 = eps * Math.sinh(r.t()[0] - 1);
+        assertTrue(Math.abs(slope1) < 0.25 * Math.abs(slope0), "the step reduces |ψ'|: " + slope1 + " vs " + slope0);
+
+        // the same ψ scaled above the band runs to the derivative bound as before
+        double big = 1e-2;
+        int[] calls2 = {0};
+        SubspaceSearchResult full = SubspaceSearch.defaults().newState(1)
+                .search(coshLine(big, calls2), Math.abs(big * Math.sinh(-1)));
+        assertEquals(SubspaceSearchStatus.CONVERGED, full.status());
+        assertEquals(1.0, full.t()[0], 1e-9);
+        assertTrue(full.evaluations() > 3, "several Newton steps: " + full.evaluations());
+    }
+
     @Test
     void warmStartIsTakenOnlyWhenItDoesNotIncreasePsi() {
         QuadraticPsi psi = new QuadraticPsi(new double[] {4, 1, 1, 3}, new double[] {-1, 2}, 0);
