@@ -89,7 +89,7 @@ final class ChosenRates implements IterationListener {
 
     /** How the rule chooses them, for people: "plane search (learning rate and momentum, exact)". */
     String how() {
-        String perLayer = perBlock() ? ", per layer" : "";
+        String perLayer = perLayer() ? ", per layer" : "";
         if (step instanceof FixedStep f) {
             return "fixed learning rate " + Fmt.sig(f.learningRate(), 4) + " (not searched)";
         }
@@ -114,14 +114,14 @@ final class ChosenRates implements IterationListener {
 
     /** Names for a coefficient vector of the given length (see the class comment). */
     List<String> names(int count) {
-        int blocks = perBlock() ? layout.blockCount() : 1;
+        int blocks = perLayer() ? layout.layerCount() : 1;
         int perGroup = Math.max(1, count / blocks);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int group = i / perGroup;
             int column = i % perGroup;
             String name = column == 0 ? "learning rate" : momentumColumns() == 1 ? "momentum" : "momentum" + column;
-            names.add(blocks > 1 && group < blocks ? layout.block(group).name() + " " + name : name);
+            names.add(blocks > 1 && group < blocks ? layout.layer(group).name() + " " + name : name);
         }
         return names;
     }
@@ -136,15 +136,15 @@ final class ChosenRates implements IterationListener {
         return 0;
     }
 
-    private boolean perBlock() {
+    private boolean perLayer() {
         if (step instanceof LineOptimization lo) {
-            return lo.perBlock();
+            return lo.perLayer();
         }
         if (step instanceof PlaneSearch ps) {
-            return ps.perBlock();
+            return ps.perLayer();
         }
         if (step instanceof SubspaceOptimization so) {
-            return so.perBlock();
+            return so.perLayer();
         }
         return false;
     }

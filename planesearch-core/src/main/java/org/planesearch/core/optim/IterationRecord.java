@@ -15,7 +15,7 @@ import org.planesearch.core.stepsize.StepStatus;
  * @param gradientNorm ‖∇f(x_k)‖₂
  * @param coefficients the step's coefficients t, in the order of the step rule's subspace
  *     columns: for a line rule (fixed, Armijo, Wolfe, line optimization) the step size; for plane
- *     search (learning rate, momentum rate); for per-block rules one (learning, momentum) pair per
+ *     search (learning rate, momentum rate); for per-layer rules one (learning, momentum) pair per
  *     block. Empty at iteration 0.
  * @param stepStatus how the accepted step's search ended; null at iteration 0 only
  * @param innerIterations Newton (or bracketing) iterations of the step's search, summed over

@@ -28,7 +28,7 @@ import org.planesearch.core.stepsize.WolfeStep;
  *   <li>direction ∈ {@code gd, heavyball, nesterov, lbfgs, adam, adagradnorm};</li>
  *   <li>step ∈ {@code fixed, armijo, wolfe, lo, ps, so<m>} (line optimization, plane search over
  *       d and the last step, subspace optimization over d and the last m steps);</li>
- *   <li>{@code :per-layer} splits the subspace per layout block (lo, ps, so&lt;m&gt; only).</li>
+ *   <li>{@code :per-layer} splits the subspace per layout layer (lo, ps, so&lt;m&gt; only).</li>
  * </ul>
  * Examples: {@code gd+ps} (GD with momentum, both rates chosen by plane search), {@code lbfgs+wolfe},
  * {@code adam+lo}, {@code lbfgs+so3}. Parsing maps the name and {@link MethodOptions} one-to-one
@@ -78,7 +78,7 @@ public record Method(DirectionRule direction, StepRule step) {
         DirectionRule direction = direction(name, dName, options, used);
         StepRule step = step(name, dName, sName, options, used);
         if (perLayer) {
-            step = StepRules.perBlock(step);
+            step = StepRules.perLayer(step);
         }
         rejectUnused(name, options, used);
         return new Method(direction, step);

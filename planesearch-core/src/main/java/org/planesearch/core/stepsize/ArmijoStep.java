@@ -12,7 +12,7 @@ import org.planesearch.core.linesearch.InitialStepGuess;
  * </pre>
  * Each trial is one value of ψ through the evaluator (O(n) for SO-friendly models); the last
  * trial is the accepted one, so the move costs only the gradient. A non-descent direction is
- * {@link StepStatus#FAILED} without a trial. Searches along d only: no per-block form. Written
+ * {@link StepStatus#FAILED} without a trial. Searches along d only: no per-layer form. Written
  * {@code armijo} in method names.
  *
  * @param search the backtracking line search (default {@link Backtracking#defaults()}: c₁ = 1e-4, halving)

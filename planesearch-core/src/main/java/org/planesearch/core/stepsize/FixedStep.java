@@ -15,7 +15,7 @@ import org.planesearch.core.subspace.SubspaceEvaluator;
  * and always reports {@link StepStatus#FIXED}, even when ψ(α) > ψ(0): that is what a fixed step
  * does. A non-finite ψ(α) is reported in the value for the optimizer to catch. Going through the
  * evaluator keeps the cost honest: one image pass (X·d) plus one gradient pass per iteration.
- * Written {@code fixed(learningRate=0.1)} in method names; has no per-block form.
+ * Written {@code fixed(learningRate=0.1)} in method names; has no per-layer form.
  *
  * @param learningRate α, finite and &gt; 0 (default 0.1)
  */

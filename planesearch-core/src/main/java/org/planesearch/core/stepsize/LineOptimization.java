@@ -12,13 +12,13 @@ import org.planesearch.core.subspace.SubspaceSearch;
  * &amp; Schmidt 2024, §2.2 of our spec). α may have either sign: the exact minimiser along the
  * line, even when d is not a descent direction. For a linear-composition model each trial costs
  * O(n) after the one image X·d, so LO costs the same data passes as a fixed step. Warm-started
- * from the previous α. Per block ({@code perBlock}): one α per layout block, k = L,
+ * from the previous α. Per layer ({@code perLayer}): one α per layout layer, k = L,
  * D = [d|₁, …, d|_L]. Written {@code lo} / {@code lo:per-layer}.
  *
  * @param search the subspace search (default {@link SubspaceSearch#defaults()})
- * @param perBlock one coefficient per layout block (default false)
+ * @param perLayer one coefficient per layout layer (default false)
  */
-public record LineOptimization(SubspaceSearch search, boolean perBlock) implements StepRule {
+public record LineOptimization(SubspaceSearch search, boolean perLayer) implements StepRule {
 
     public LineOptimization {
         if (search == null) {
@@ -31,19 +31,19 @@ public record LineOptimization(SubspaceSearch search, boolean perBlock) implemen
         return new LineOptimization(SubspaceSearch.defaults(), false);
     }
 
-    /** The same rule split per layout block. */
-    public LineOptimization withPerBlock(boolean split) {
+    /** The same rule split per layout layer. */
+    public LineOptimization withPerLayer(boolean split) {
         return new LineOptimization(search, split);
     }
 
     @Override
     public StepState newState(ParameterLayout layout) {
-        return new SubspaceStepState("LineOptimization", search, 0, perBlock, layout);
+        return new SubspaceStepState("LineOptimization", search, 0, perLayer, layout);
     }
 
     @Override
     public int maxDirections(ParameterLayout layout) {
-        return perBlock ? layout.blockCount() : 1;
+        return perLayer ? layout.layerCount() : 1;
     }
 
     @Override
@@ -53,6 +53,6 @@ public record LineOptimization(SubspaceSearch search, boolean perBlock) implemen
 
     @Override
     public String describe() {
-        return Describe.call("lo", Describe.search(search)) + (perBlock ? ":per-layer" : "");
+        return Describe.call("lo", Describe.search(search)) + (perLayer ? ":per-layer" : "");
     }
 }

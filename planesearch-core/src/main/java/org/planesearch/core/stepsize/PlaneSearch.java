@@ -14,13 +14,13 @@ import org.planesearch.core.subspace.SubspaceSearch;
  * step, it is line optimization. With d = −∇f on a quadratic it reproduces the conjugate
  * gradient method. The momentum column's image is free for linear-composition models
  * (X s₁ = Xx_k − Xx_{k−1}), so PS costs the same data passes as a fixed step. Warm-started from
- * the previous (α, β); both may take any sign. Per block ({@code perBlock}): one (α, β) per
- * layout block, k = 2L, D = [d|₁, s₁|₁, d|₂, s₁|₂, …]. Written {@code ps} / {@code ps:per-layer}.
+ * the previous (α, β); both may take any sign. Per layer ({@code perLayer}): one (α, β) per
+ * layout layer, k = 2L, D = [d|₁, s₁|₁, d|₂, s₁|₂, …]. Written {@code ps} / {@code ps:per-layer}.
  *
  * @param search the subspace search (default {@link SubspaceSearch#defaults()})
- * @param perBlock one (α, β) per layout block (default false)
+ * @param perLayer one (α, β) per layout layer (default false)
  */
-public record PlaneSearch(SubspaceSearch search, boolean perBlock) implements StepRule {
+public record PlaneSearch(SubspaceSearch search, boolean perLayer) implements StepRule {
 
     public PlaneSearch {
         if (search == null) {
@@ -33,19 +33,19 @@ public record PlaneSearch(SubspaceSearch search, boolean perBlock) implements St
         return new PlaneSearch(SubspaceSearch.defaults(), false);
     }
 
-    /** The same rule split per layout block. */
-    public PlaneSearch withPerBlock(boolean split) {
+    /** The same rule split per layout layer. */
+    public PlaneSearch withPerLayer(boolean split) {
         return new PlaneSearch(search, split);
     }
 
     @Override
     public StepState newState(ParameterLayout layout) {
-        return new SubspaceStepState("PlaneSearch", search, 1, perBlock, layout);
+        return new SubspaceStepState("PlaneSearch", search, 1, perLayer, layout);
     }
 
     @Override
     public int maxDirections(ParameterLayout layout) {
-        return 2 * (perBlock ? layout.blockCount() : 1);
+        return 2 * (perLayer ? layout.layerCount() : 1);
     }
 
     @Override
@@ -55,6 +55,6 @@ public record PlaneSearch(SubspaceSearch search, boolean perBlock) implements St
 
     @Override
     public String describe() {
-        return Describe.call("ps", Describe.search(search)) + (perBlock ? ":per-layer" : "");
+        return Describe.call("ps", Describe.search(search)) + (perLayer ? ":per-layer" : "");
     }
 }

@@ -6,7 +6,7 @@ package org.planesearch.core.stepsize;
  * @param status how the search ended
  * @param coefficients t (length k, one per subspace column; a copy owned by the record). For
  *     a line rule, t[0] is the step size; for plane search, (learning rate, momentum rate) in
- *     the scale of the columns [d, s₁]; per-block rules order them as the subspace columns.
+ *     the scale of the columns [d, s₁]; per-layer rules order them as the subspace columns.
  * @param value ψ(t), the objective value the step leads to (NaN if unknown)
  * @param innerIterations Newton (or bracketing) iterations of the search
  * @param trials evaluations of ψ

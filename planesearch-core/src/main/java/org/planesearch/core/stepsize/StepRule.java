@@ -6,7 +6,7 @@ import org.planesearch.core.layout.ParameterLayout;
  * How far to go: the coefficients t of the update x ← x + D t over a subspace D built from the
  * direction d: a fixed step, Armijo backtracking, strong Wolfe, line optimization (k = 1), plane
  * search over learning and momentum rate (k = 2), subspace optimization over d and the last m
- * steps (k = m + 1), each optionally split per layout block. An immutable, validated
+ * steps (k = m + 1), each optionally split per layout layer. An immutable, validated
  * configuration (a record); run-time state lives in the {@link StepState} it creates.
  */
 public interface StepRule {

@@ -1,6 +1,5 @@
 package org.planesearch.core.stepsize;
 
-import org.planesearch.core.layout.Block;
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.Vec;
 import org.planesearch.core.objective.SubspaceObjective;
@@ -14,12 +13,12 @@ import org.planesearch.core.subspace.SubspaceSearchResult;
  * {@link SubspaceOptimization}: minimise ψ(t) = f(x + D t) with the {@link SubspaceSearch} over
  * <pre>
  *   D = [d, s₁, …, s_j]                                 j = min(memory, steps available)
- *   D = [d|₁, s₁|₁, …, s_j|₁,  d|₂, s₁|₂, …,  …]         per block (one group per layout block)
+ *   D = [d|₁, s₁|₁, …, s_j|₁,  d|₂, s₁|₂, …,  …]         per layer (one group per layout layer)
  * </pre>
  * where sᵢ is the evaluator's previous step with lag i. Columns are ordered as above, and so are
  * the outcome's coefficients. The search is warm-started from the previous iteration's
- * coefficients, position by position (column i of block b takes the coefficient column i of
- * block b had; columns that did not exist then start at 0), and is told the column norms and
+ * coefficients, position by position (column i of layer b takes the coefficient column i of
+ * layer b had; columns that did not exist then start at 0), and is told the column norms and
  * ‖∇f(x)‖ for its scale-invariant tolerance. Buffers are allocated here, sized for the largest
  * subspace.
  */
@@ -36,14 +35,14 @@ final class SubspaceStepState implements StepState {
     private final double[] previous;
     private int previousPerGroup;
 
-    SubspaceStepState(String name, SubspaceSearch config, int memory, boolean perBlock, ParameterLayout layout) {
+    SubspaceStepState(String name, SubspaceSearch config, int memory, boolean perLayer, ParameterLayout layout) {
         if (layout == null) {
             throw new IllegalArgumentException(name + ": layout must not be null");
         }
         this.name = name;
         this.memory = memory;
         this.layout = layout;
-        this.groups = perBlock ? layout.blockCount() : 1;
+        this.groups = perLayer ? layout.layerCount() : 1;
         int capacity = (memory + 1) * groups;
         this.subspace = new Subspace(capacity);
         this.search = config.newState(capacity);
@@ -67,12 +66,12 @@ final class SubspaceStepState implements StepState {
         int perGroup = lags + 1;
         subspace.clear();
         for (int b = 0; b < groups; b++) {
-            int block = groups == 1 ? Subspace.WHOLE : b;
-            int col = subspace.addDirection(direction, block);
-            columnNorms[col] = norm(direction, block);
+            int layer = groups == 1 ? Subspace.WHOLE : b;
+            int col = subspace.addDirection(direction, layer);
+            columnNorms[col] = norm(direction, layer);
             for (int lag = 1; lag <= lags; lag++) {
-                col = subspace.addPreviousStep(lag, block);
-                columnNorms[col] = norm(evaluator.previousStep(lag), block);
+                col = subspace.addPreviousStep(lag, layer);
+                columnNorms[col] = norm(evaluator.previousStep(lag), layer);
             }
         }
         // Warm start from the previous coefficients only where ψ at t = 0 costs a full evaluation.
@@ -110,11 +109,11 @@ final class SubspaceStepState implements StepState {
         previousPerGroup = 0;
     }
 
-    private double norm(double[] v, int block) {
-        if (block == Subspace.WHOLE) {
+    private double norm(double[] v, int layer) {
+        if (layer == Subspace.WHOLE) {
             return Vec.nrm2(v);
         }
-        Block b = layout.block(block);
+        ParameterLayout.Layer b = layout.layer(layer);
         return Math.sqrt(Vec.dot(v, v, b.offset(), b.length()));
     }
 }

@@ -12,7 +12,7 @@ import org.planesearch.core.linesearch.StrongWolfe;
  * </pre>
  * The baseline for L-BFGS (c₁ = 1e-4, c₂ = 0.9). Each trial is a value and slope of ψ through the
  * evaluator. A non-descent direction is {@link StepStatus#FAILED} without a trial. Searches
- * along d only: no per-block form. Written {@code wolfe} in method names.
+ * along d only: no per-layer form. Written {@code wolfe} in method names.
  *
  * @param search the strong-Wolfe search (default {@link StrongWolfe#defaults()})
  * @param initialStep the first trial (default {@link InitialStepGuess#constant(double) constant(1)},

@@ -13,7 +13,7 @@
  *       {@link org.planesearch.core.stepsize.SubspaceOptimization} ({@code so<m>}, [d, s₁ … s_m]):
  *       exact minimisation over the subspace by
  *       {@link org.planesearch.core.subspace.SubspaceSearch}, each optionally split per layout
- *       block ({@code :per-layer}, {@link org.planesearch.core.stepsize.StepRules#perBlock}).</li>
+ *       layer ({@code :per-layer}, {@link org.planesearch.core.stepsize.StepRules#perLayer}).</li>
  * </ul>
  *
  * <p>Invariants: every rule goes through the evaluator (so costs are counted the same way for

@@ -1,6 +1,5 @@
 package org.planesearch.core.subspace;
 
-import org.planesearch.core.layout.Block;
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.Vec;
 import org.planesearch.core.objective.SubspaceObjective;
@@ -177,10 +176,10 @@ public final class GenericSubspaceEvaluator implements SubspaceEvaluator {
                     + maxDirections);
         }
         for (int j = 0; j < k; j++) {
-            int b = s.block(j);
-            if (b >= layout.blockCount()) {
-                throw new IllegalArgumentException("column " + j + " is restricted to block " + b
-                        + " but the layout has " + layout.blockCount() + " blocks");
+            int b = s.layer(j);
+            if (b >= layout.layerCount()) {
+                throw new IllegalArgumentException("column " + j + " is restricted to layer " + b
+                        + " but the layout has " + layout.layerCount() + " layers");
             }
             if (s.isPreviousStep(j)) {
                 if (s.lag(j) > available) {
@@ -285,11 +284,11 @@ public final class GenericSubspaceEvaluator implements SubspaceEvaluator {
             if (t[j] == 0) {
                 continue;
             }
-            int b = subspace.block(j);
+            int b = subspace.layer(j);
             if (b == Subspace.WHOLE) {
                 Vec.axpy(t[j], columnVector(j), trialX);
             } else {
-                Block block = layout.block(b);
+                ParameterLayout.Layer block = layout.layer(b);
                 Vec.axpy(t[j], columnVector(j), trialX, block.offset(), block.length());
             }
         }
@@ -301,13 +300,13 @@ public final class GenericSubspaceEvaluator implements SubspaceEvaluator {
         counts.addDataPasses(1);
     }
 
-    /** dⱼᵀ v, with dⱼ masked to its block. */
+    /** dⱼᵀ v, with dⱼ masked to its layer. */
     private double columnDot(int j, double[] v) {
-        int b = subspace.block(j);
+        int b = subspace.layer(j);
         if (b == Subspace.WHOLE) {
             return Vec.dot(columnVector(j), v);
         }
-        Block block = layout.block(b);
+        ParameterLayout.Layer block = layout.layer(b);
         return Vec.dot(columnVector(j), v, block.offset(), block.length());
     }
 
@@ -379,9 +378,9 @@ public final class GenericSubspaceEvaluator implements SubspaceEvaluator {
         private void hessian(double[] point, double[] hessOut) {
             for (int j = 0; j < k; j++) {
                 double[] v = columnVector(j);
-                int b = subspace.block(j);
+                int b = subspace.layer(j);
                 if (b != Subspace.WHOLE) {
-                    Block block = layout.block(b);
+                    ParameterLayout.Layer block = layout.layer(b);
                     Vec.fill(column, 0);
                     System.arraycopy(v, block.offset(), column, block.offset(), block.length());
                     v = column;

@@ -11,7 +11,7 @@ import org.planesearch.core.layout.ParameterLayout;
  *   <li>a <em>previous step</em> x_{k−j+1} − x_{k−j} (lag j ≥ 1) that the evaluator itself
  *       recorded when it moved: its image is free (X·s = Xx_{k−j+1} − Xx_{k−j});</li>
  * </ul>
- * either over the whole vector (block −1) or restricted to one {@link ParameterLayout} block
+ * either over the whole vector (layer −1) or restricted to one {@link ParameterLayout} layer
  * (zero outside it), which is how per-layer rates are expressed: for the plane search split per
  * layer the columns are [−g|₁, s₁|₁, −g|₂, s₁|₂, …].
  *
@@ -22,13 +22,13 @@ import org.planesearch.core.layout.ParameterLayout;
  */
 public final class Subspace {
 
-    /** Block index meaning "the whole parameter vector". */
+    /** Layer index meaning "the whole parameter vector". */
     public static final int WHOLE = -1;
 
     private final int capacity;
     private final double[][] vectors;
     private final int[] lags;
-    private final int[] blocks;
+    private final int[] layers;
     private int size;
 
     public Subspace(int capacity) {
@@ -38,7 +38,7 @@ public final class Subspace {
         this.capacity = capacity;
         this.vectors = new double[capacity][];
         this.lags = new int[capacity];
-        this.blocks = new int[capacity];
+        this.layers = new int[capacity];
     }
 
     public int capacity() {
@@ -62,12 +62,12 @@ public final class Subspace {
         return addDirection(direction, WHOLE);
     }
 
-    /** Appends a fresh direction restricted to one block; returns its column index. */
-    public int addDirection(double[] direction, int block) {
+    /** Appends a fresh direction restricted to one layer; returns its column index. */
+    public int addDirection(double[] direction, int layer) {
         if (direction == null) {
             throw new IllegalArgumentException("direction must not be null");
         }
-        return append(direction, 0, block);
+        return append(direction, 0, layer);
     }
 
     /** Appends the previous step with the given lag (1 = the last step); returns its column index. */
@@ -75,24 +75,24 @@ public final class Subspace {
         return addPreviousStep(lag, WHOLE);
     }
 
-    /** Appends the previous step with the given lag, restricted to one block. */
-    public int addPreviousStep(int lag, int block) {
+    /** Appends the previous step with the given lag, restricted to one layer. */
+    public int addPreviousStep(int lag, int layer) {
         if (lag < 1) {
             throw new IllegalArgumentException("lag must be >= 1, got " + lag);
         }
-        return append(null, lag, block);
+        return append(null, lag, layer);
     }
 
-    private int append(double[] vector, int lag, int block) {
+    private int append(double[] vector, int lag, int layer) {
         if (size == capacity) {
             throw new IllegalStateException("subspace is full (capacity " + capacity + ")");
         }
-        if (block < WHOLE) {
-            throw new IllegalArgumentException("block must be >= -1, got " + block);
+        if (layer < WHOLE) {
+            throw new IllegalArgumentException("layer must be >= -1, got " + layer);
         }
         vectors[size] = vector;
         lags[size] = lag;
-        blocks[size] = block;
+        layers[size] = layer;
         return size++;
     }
 
@@ -114,10 +114,10 @@ public final class Subspace {
         return lags[j];
     }
 
-    /** The block column j is restricted to, or {@link #WHOLE}. */
-    public int block(int j) {
+    /** The layer column j is restricted to (an index into {@link ParameterLayout#layers()}), or {@link #WHOLE}. */
+    public int layer(int j) {
         check(j);
-        return blocks[j];
+        return layers[j];
     }
 
     /** Number of columns whose image costs a pass (fresh vectors). */

@@ -6,7 +6,7 @@ import org.planesearch.core.objective.SubspaceObjective;
 /**
  * The one minimiser of ψ(t) = f(x + D t) over t ∈ ℝᵏ used by every precise step rule: line
  * optimization (k = 1), plane search (k = 2), subspace optimization (k = m + 1) and their
- * per-block splits. A safeguarded Newton method with backtracking:
+ * per-layer splits. A safeguarded Newton method with backtracking:
  * <pre>
  *   t ← t₀ if ψ(t₀) ≤ ψ(0) (warm start), else 0
  *   repeat

@@ -53,7 +53,7 @@ class MethodTest {
         "sgd+ps|unknown direction 'sgd'",
         "gd+line|unknown step 'line'",
         "gd+so0|so<m> needs m >= 1",
-        "gd+armijo:per-layer|per-block",
+        "gd+armijo:per-layer|per-layer steps exist",
         "gd+ps+lo|must be <direction>+<step>",
     })
     void badNamesAreExplained(String name, String fragment) {

@@ -139,14 +139,14 @@ class StepRuleTest {
     }
 
     @Test
-    void perBlockPlaneSearchHasTwoColumnsPerBlockAndAZeroSubspaceGradient() {
+    void perLayerPlaneSearchHasTwoColumnsPerLayerAndAZeroSubspaceGradient() {
         Quadratic q = Quadratic.randomSpd(13, 50, new SplittableRandom(3)).withLayout(THREE_BLOCKS);
-        StepRule rule = StepRules.perBlock(PlaneSearch.defaults());
+        StepRule rule = StepRules.perLayer(PlaneSearch.defaults());
         assertEquals(6, rule.maxDirections(THREE_BLOCKS));
         int[] iteration = {0};
         drive(q, rule, new double[13], 6, (ev, f, x, g, d, o) -> {
             assertEquals(StepStatus.CONVERGED, o.status());
-            assertEquals(iteration[0] == 0 ? 3 : 6, o.dimension(), "LO per block first, then 2 per block");
+            assertEquals(iteration[0] == 0 ? 3 : 6, o.dimension(), "LO per layer first, then 2 per layer");
             // the coefficients make the subspace gradient vanish: re-evaluate ψ's gradient at t
             Subspace s = new Subspace(6);
             for (int b = 0; b < 3; b++) {
@@ -164,7 +164,7 @@ class StepRuleTest {
     }
 
     @Test
-    void perBlockDecreasesAtLeastAsMuchAsTheWholeVectorRule() {
+    void perLayerDecreasesAtLeastAsMuchAsTheWholeVectorRule() {
         Quadratic q = Quadratic.randomSpd(13, 50, new SplittableRandom(4)).withLayout(THREE_BLOCKS);
         double[] x0 = new double[13];
         SubspaceEvaluator ev = q.newEvaluator(6, 1);
@@ -173,7 +173,7 @@ class StepRuleTest {
         double[] d = g.clone();
         Vec.scal(-1, d);
         double whole = LineOptimization.defaults().newState(THREE_BLOCKS).step(ev, f, g, d).value();
-        double split = StepRules.perBlock(LineOptimization.defaults()).newState(THREE_BLOCKS).step(ev, f, g, d).value();
+        double split = StepRules.perLayer(LineOptimization.defaults()).newState(THREE_BLOCKS).step(ev, f, g, d).value();
         assertTrue(split <= whole + 1e-12 * Math.abs(whole), split + " vs " + whole);
     }
 
@@ -223,9 +223,9 @@ class StepRuleTest {
         assertEquals("lo", LineOptimization.defaults().describe());
         assertEquals("ps", PlaneSearch.defaults().describe());
         assertEquals("so3", SubspaceOptimization.defaults().describe());
-        assertEquals("ps:per-layer", StepRules.perBlock(PlaneSearch.defaults()).describe());
+        assertEquals("ps:per-layer", StepRules.perLayer(PlaneSearch.defaults()).describe());
         assertEquals("lo(maxIterations=10):per-layer",
-                StepRules.perBlock(new LineOptimization(SubspaceSearch.defaults().withMaxIterations(10), false))
+                StepRules.perLayer(new LineOptimization(SubspaceSearch.defaults().withMaxIterations(10), false))
                         .describe());
     }
 
@@ -239,9 +239,9 @@ class StepRuleTest {
     }
 
     @Test
-    void perBlockIsRejectedForRulesThatSearchAlongDOnly() {
+    void perLayerIsRejectedForRulesThatSearchAlongDOnly() {
         for (StepRule rule : List.of(FixedStep.defaults(), ArmijoStep.defaults(), WolfeStep.defaults())) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepRules.perBlock(rule));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StepRules.perLayer(rule));
             assertTrue(e.getMessage().contains(rule.describe()) && e.getMessage().contains("lo, ps and so<m>"),
                     e.getMessage());
         }

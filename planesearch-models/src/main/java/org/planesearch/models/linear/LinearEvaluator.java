@@ -81,7 +81,7 @@ final class LinearEvaluator implements SubspaceEvaluator {
     private final int weightCount;
     private final int dimension;
     private final boolean hasIntercept;
-    private final int blockCount;
+    private final int layerCount;
     private final int maxDirections;
     private final int stepMemory;
     private final int refreshInterval;
@@ -156,7 +156,7 @@ final class LinearEvaluator implements SubspaceEvaluator {
         this.weightCount = model.weightCount();
         this.dimension = model.dimension();
         this.hasIntercept = model.intercept();
-        this.blockCount = objective.layout().blockCount();
+        this.layerCount = objective.layout().layerCount();
         this.maxDirections = maxDirections;
         this.stepMemory = stepMemory;
         this.refreshInterval = refreshInterval;
@@ -254,10 +254,10 @@ final class LinearEvaluator implements SubspaceEvaluator {
         trialValid = false;
         int fresh = 0;
         for (int j = 0; j < kk; j++) {
-            int block = subspace.block(j);
-            if (block != Subspace.WHOLE && block >= blockCount) {
-                throw new IllegalArgumentException("column " + j + " is restricted to block " + block
-                        + " but the layout has " + blockCount + " blocks");
+            int block = subspace.layer(j);
+            if (block != Subspace.WHOLE && block >= layerCount) {
+                throw new IllegalArgumentException("column " + j + " is restricted to layer " + block
+                        + " but the layout has " + layerCount + " layers");
             }
             columnWeights[j] = block == Subspace.WHOLE || block == 0;
             columnIntercept[j] = hasIntercept && (block == Subspace.WHOLE || block == 1);

@@ -30,10 +30,10 @@ class LinearEvaluatorTest {
     private static double[] column(LinearObjective f, SubspaceEvaluator ev, Subspace s, int j) {
         double[] src = s.isPreviousStep(j) ? ev.previousStep(s.lag(j)) : s.vector(j);
         double[] col = src.clone();
-        int block = s.block(j);
+        int block = s.layer(j);
         if (block != Subspace.WHOLE) {
-            int from = f.layout().block(block).offset();
-            int to = f.layout().block(block).end();
+            int from = f.layout().layer(block).offset();
+            int to = f.layout().layer(block).end();
             for (int i = 0; i < col.length; i++) {
                 if (i < from || i >= to) {
                     col[i] = 0;
@@ -187,12 +187,12 @@ class LinearEvaluatorTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void agreesWithTheGenericEvaluatorAlongAPerBlockPlaneSearchRun(Problems.Case c) {
+    void agreesWithTheGenericEvaluatorAlongAPerLayerPlaneSearchRun(Problems.Case c) {
         // Reference equivalence: core's GenericSubspaceEvaluator evaluates f in full at every
         // trial. Both are driven through the same iterations of [−g|block, s₁|block] columns.
         LinearObjective f = Problems.objective(c, 111);
         int n = f.dimension();
-        int blocks = f.layout().blockCount();
+        int blocks = f.layout().layerCount();
         SubspaceEvaluator fast = f.newEvaluator(2 * blocks, 1);
         SubspaceEvaluator generic = new GenericSubspaceEvaluator(f, f.layout(), 2 * blocks, 1);
         double[] x0 = Problems.gaussianVector(new SplittableRandom(112), n, 0.3);
