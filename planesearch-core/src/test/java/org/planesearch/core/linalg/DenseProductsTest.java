@@ -1,164 +1,187 @@
 package org.planesearch.core.linalg;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.planesearch.core.linalg.LinalgTesting.assertClose;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The four products of every dense implementation (Java and native, float64 and float32 storage)
- * against the textbook loops, on shapes from 1×1 to tall, wide and chunked ones, for k = 1
- * (vector methods and k-methods) and k &gt; 1; and native against Java directly.
+ * core's {@link DenseProducts} (the products the network layers run on) against textbook triple
+ * loops, for all six products on shapes from 1×1×1 through both loop forms of each product
+ * ({@link DenseProducts#MIN_DOT_LENGTH}, {@link DenseProducts#MIN_TRANSPOSED_LENGTH}) to sizes
+ * split over two threads; each entry's error judged against Σ|terms| of its
+ * sum. Also: repeated calls give the same bits, arrays longer than the shape are fine, and bad
+ * shapes and aliasing are rejected. (It lives here because core's {@code DenseProductsTest}
+ * already names the data matrices' product tests.)
  */
 class DenseProductsTest {
 
-    /** rows, cols: 1×1, a row, a column, tall, wide, several row blocks and column blocks, several chunks. */
+    /** m, k, n. */
     private static final int[][] SHAPES = {
-        {1, 1}, {1, 7}, {7, 1}, {3, 5}, {1200, 3}, {4, 900}, {513, 129}, {2500, 61}, {3, 5000}, {140_000, 3},
+        {1, 1, 1}, {1, 7, 1}, {7, 1, 1}, {1, 1, 9}, {3, 5, 7}, {5, 3, 8}, {6, 9, 9}, {13, 4, 3}, {3, 17, 2},
+        {9, 2, 30}, {50, 8, 64}, {200, 30, 12}, {1, 40, 40}, {2000, 40, 40}, {2500, 60, 3}, {3000, 3, 25},
     };
-    private static final int[] KS = {1, 2, 5};
 
-    static List<Arguments> cases() {
+    static List<Arguments> shapes() {
         List<Arguments> out = new ArrayList<>();
-        String[] backends = {"java", "native"};
-        for (int b = 0; b < backends.length; b++) {
-            for (int f = 0; f < 2; f++) {
-                for (int s = 0; s < SHAPES.length; s++) {
-                    out.add(Arguments.of(backends[b], f == 1, SHAPES[s][0], SHAPES[s][1]));
-                }
-            }
+        for (int s = 0; s < SHAPES.length; s++) {
+            out.add(Arguments.of(SHAPES[s][0], SHAPES[s][1], SHAPES[s][2]));
         }
         return out;
     }
 
-    /** Error bound in units of Σ|terms|: float64 sums, or native float32 blocks (NativeFloatMatrix). */
-    private static double tolerance(String backend, boolean float32) {
-        return float32 && backend.equals("native") ? 2e-6 : 1e-12;
-    }
-
-    private static DataMatrix build(String backend, boolean float32, int n, int d, double[] a) {
-        Backend b = Backend.named(backend);
-        return float32 ? b.denseFloat(n, d, LinalgTesting.toFloat(a)) : b.dense(n, d, a);
-    }
-
-    @ParameterizedTest(name = "{0} float32={1} {2}x{3}")
-    @MethodSource("cases")
-    void productsMatchTheTextbookLoops(String backend, boolean float32, int n, int d) {
-        Assumptions.assumeTrue(backend.equals("java") || Backend.nativeAvailable(), "OpenBLAS not loadable here");
-        SplittableRandom rnd = new SplittableRandom(31L * n + d);
-        double[] a = LinalgTesting.gaussian(rnd, n * d);
-        if (float32) {
-            a = LinalgTesting.widen(LinalgTesting.toFloat(a));   // the values the matrix stores
+    private static double[] gaussian(SplittableRandom rng, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextGaussian();
         }
-        double tol = tolerance(backend, float32);
-        try (DataMatrix x = build(backend, float32, n, d, a)) {
-            assertEquals(n, x.rows());
-            assertEquals(d, x.cols());
-            assertEquals((long) n * d, x.nonZeros());
-            for (int q = 0; q < KS.length; q++) {
-                int k = KS[q];
-                double[] m = LinalgTesting.gaussian(rnd, d * k);
-                double[] r = LinalgTesting.gaussian(rnd, n * k);
-                double[] expected = new double[Math.max(n, d) * k];
-                double[] scale = new double[expected.length];
-                double[] out = new double[expected.length];
+        return x;
+    }
 
-                LinalgTesting.reference(a, n, d, m, k, expected, scale);
-                x.multiply(m, k, out);
-                assertClose(out, expected, scale, n * k, tol, "X·M k=" + k);
-                if (k == 1) {
-                    java.util.Arrays.fill(out, Double.NaN);
-                    x.multiply(m, out);
-                    assertClose(out, expected, scale, n, tol, "X·v");
+    /** The textbook C0 + op(A)·op(B) and Σ|terms| per entry, for the three product kinds. */
+    private static double[][] reference(int kind, double[] a, double[] b, double[] c0, int m, int k, int n) {
+        int rows = kind == 1 ? k : m;
+        int inner = kind == 1 ? m : k;
+        double[] c = new double[rows * n];
+        double[] scale = new double[rows * n];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = c0[i * n + j];
+                double abs = Math.abs(s);
+                for (int p = 0; p < inner; p++) {
+                    double t = switch (kind) {
+                        case 0 -> a[i * k + p] * b[p * n + j];        // A·B
+                        case 1 -> a[p * k + i] * b[p * n + j];        // Aᵀ·B
+                        default -> a[i * k + p] * b[j * k + p];       // A·Bᵀ
+                    };
+                    s += t;
+                    abs += Math.abs(t);
                 }
+                c[i * n + j] = s;
+                scale[i * n + j] = abs;
+            }
+        }
+        return new double[][] {c, scale};
+    }
 
-                LinalgTesting.referenceTransposed(a, n, d, r, k, expected, scale);
-                java.util.Arrays.fill(out, Double.NaN);
-                x.multiplyTransposed(r, k, out);
-                assertClose(out, expected, scale, d * k, tol, "Xᵀ·R k=" + k);
-                if (k == 1) {
-                    java.util.Arrays.fill(out, Double.NaN);
-                    x.multiplyTransposed(r, out);
-                    assertClose(out, expected, scale, d, tol, "Xᵀ·r");
+    private static void run(DenseProducts products, int kind, boolean add, double[] a, double[] b, int m, int k, int n,
+                            double[] c) {
+        switch (kind) {
+            case 0 -> {
+                if (add) {
+                    products.multiplyAdd(a, b, m, k, n, c);
+                } else {
+                    products.multiply(a, b, m, k, n, c);
                 }
             }
-            double[] row = new double[d];
-            x.row(n - 1, row);
-            for (int j = 0; j < d; j++) {
-                assertEquals(a[(n - 1) * d + j], row[j], 0.0, "row(n-1)");
+            case 1 -> {
+                if (add) {
+                    products.multiplyTransposedAdd(a, b, m, k, n, c);
+                } else {
+                    products.multiplyTransposed(a, b, m, k, n, c);
+                }
             }
+            default -> {
+                if (add) {
+                    products.multiplyByTransposedAdd(a, b, m, k, n, c);
+                } else {
+                    products.multiplyByTransposed(a, b, m, k, n, c);
+                }
+            }
+        }
+    }
+
+    private static void check(int m, int k, int n) {
+        SplittableRandom rng = new SplittableRandom(31L * m + 7L * k + n);
+        DenseProducts products = new DenseProducts();
+        double[] a = gaussian(rng, m * k + 3);                  // longer than needed: only the leading entries count
+        for (int kind = 0; kind < 3; kind++) {
+            int bLength = kind == 1 ? m * n : k * n;
+            int rows = kind == 1 ? k : m;
+            double[] b = gaussian(rng, bLength);
+            for (boolean add : new boolean[] {false, true}) {
+                double[] c0 = add ? gaussian(rng, rows * n) : new double[rows * n];
+                double[] c = add ? c0.clone() : gaussian(rng, rows * n);   // overwritten when not accumulating
+                run(products, kind, add, a, b, m, k, n, c);
+                double[][] ref = reference(kind, a, b, c0, m, k, n);
+                for (int e = 0; e < c.length; e++) {
+                    double err = Math.abs(c[e] - ref[0][e]);
+                    assertTrue(err <= 1e-13 * ref[1][e] + 1e-300, "kind " + kind + " add=" + add + " " + m + "×" + k
+                            + "×" + n + " entry " + e + ": " + c[e] + " vs " + ref[0][e]);
+                }
+                double[] again = add ? c0.clone() : new double[rows * n];
+                run(products, kind, add, a, b, m, k, n, again);
+                assertArrayEquals(c, again, 0.0, "same bits on a repeated call");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}×{1}×{2}")
+    @MethodSource("shapes")
+    void productsMatchTheTextbookLoops(int m, int k, int n) {
+        check(m, k, n);
+    }
+
+    @Test
+    void twoThreadsAreReproducibleAndAgreeWithOne() {
+        int before = Backend.threads();
+        try {
+            int m = 3000;
+            int k = 40;
+            int n = 30;
+            SplittableRandom rng = new SplittableRandom(5);
+            double[] a = gaussian(rng, m * k);
+            double[] b = gaussian(rng, m * n);
+            double[] one = new double[k * n];
+            double[] two = new double[k * n];
+            double[] twoAgain = new double[k * n];
+            Backend.setThreads(1);
+            new DenseProducts().multiplyTransposed(a, b, m, k, n, one);
+            Backend.setThreads(2);
+            check(2000, 40, 40);
+            DenseProducts products = new DenseProducts();
+            products.multiplyTransposed(a, b, m, k, n, two);
+            products.multiplyTransposed(a, b, m, k, n, twoAgain);
+            assertArrayEquals(two, twoAgain, 0.0);
+            assertArrayEquals(one, two, 1e-11);
+        } finally {
+            Backend.setThreads(before);
         }
     }
 
     @Test
-    void nativeAndJavaAgreeToFloat64Rounding() {
-        Assumptions.assumeTrue(Backend.nativeAvailable(), "OpenBLAS not loadable here");
-        SplittableRandom rnd = new SplittableRandom(7);
-        int n = 3001;
-        int d = 97;
-        double[] a = LinalgTesting.gaussian(rnd, n * d);
-        try (DataMatrix j = Backend.JAVA.dense(n, d, a); DataMatrix nat = Backend.named("native").dense(n, d, a)) {
-            for (int k = 1; k <= 3; k++) {
-                double[] m = LinalgTesting.gaussian(rnd, d * k);
-                double[] r = LinalgTesting.gaussian(rnd, n * k);
-                double[] ref = new double[n * k];
-                double[] scale = new double[n * k];
-                double[] x1 = new double[n * k];
-                double[] x2 = new double[n * k];
-                LinalgTesting.reference(a, n, d, m, k, ref, scale);
-                j.multiply(m, k, x1);
-                nat.multiply(m, k, x2);
-                assertClose(x2, x1, scale, n * k, 1e-12, "native vs java X·M k=" + k);
-                LinalgTesting.referenceTransposed(a, n, d, r, k, ref, scale);
-                j.multiplyTransposed(r, k, x1);
-                nat.multiplyTransposed(r, k, x2);
-                assertClose(x2, x1, scale, d * k, 1e-12, "native vs java Xᵀ·R k=" + k);
-            }
-        }
+    void emptyInnerDimensionGivesZeroOrLeavesC() {
+        DenseProducts products = new DenseProducts();
+        double[] c = {1, 2, 3, 4};
+        products.multiply(new double[0], new double[0], 2, 0, 2, c);
+        assertArrayEquals(new double[4], c, 0.0);
+        double[] d = {1, 2, 3, 4};
+        products.multiplyTransposedAdd(new double[0], new double[0], 0, 2, 2, d);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, d, 0.0);
+        products.multiplyTransposed(new double[0], new double[0], 0, 2, 2, d);
+        assertArrayEquals(new double[4], d, 0.0);
     }
 
     @Test
-    void emptyShapesAndZeroColumnsGiveZeros() {
-        String[] backends = Backend.nativeAvailable() ? new String[] {"java", "native"} : new String[] {"java"};
-        for (int b = 0; b < backends.length; b++) {
-            int[][] shapes = {{0, 3}, {4, 0}, {0, 0}};
-            for (int s = 0; s < shapes.length; s++) {
-                int n = shapes[s][0];
-                int d = shapes[s][1];
-                try (DataMatrix x = build(backends[b], s == 1, n, d, new double[0])) {
-                    double[] out = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN};
-                    x.multiply(new double[d], out);
-                    x.multiplyTransposed(new double[n], out);
-                    x.multiply(new double[d * 2], 2, out);
-                    x.multiplyTransposed(new double[n * 2], 2, out);
-                    for (int i = 0; i < Math.max(n, d) * 2; i++) {
-                        assertEquals(0.0, out[i], backends[b] + " " + n + "×" + d);
-                    }
-                }
-            }
-            try (DataMatrix x = build(backends[b], false, 2, 2, new double[] {1, 2, 3, 4})) {
-                double[] out = {Double.NaN, Double.NaN};
-                x.multiply(new double[0], 0, out);
-                x.multiplyTransposed(new double[0], 0, out);
-                assertTrue(Double.isNaN(out[0]) && Double.isNaN(out[1]), "k = 0: the n·0 outputs leave out untouched");
-            }
-        }
-    }
-
-    @Test
-    void nativeBackendLoadsOnLinuxX86() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String arch = System.getProperty("os.arch", "");
-        Assumptions.assumeTrue(os.contains("linux") && (arch.equals("amd64") || arch.equals("x86_64")));
-        assertTrue(Backend.nativeAvailable(), "OpenBLAS should load on linux-x86_64: " + NativeBlas.problem());
+    void badShapesAndAliasingAreRejected() {
+        DenseProducts products = new DenseProducts();
+        double[] a = new double[6];
+        double[] b = new double[6];
+        double[] c = new double[4];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> products.multiply(a, new double[9], 2, 3, 3, c));
+        assertTrue(e.getMessage().contains("c has length 4"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> products.multiply(a, b, 2, 4, 2, c));
+        assertThrows(IllegalArgumentException.class, () -> products.multiply(a, b, 2, 3, 2, a));
+        assertThrows(IllegalArgumentException.class, () -> products.multiplyTransposed(a, b, 3, 2, 2, b));
+        assertThrows(IllegalArgumentException.class, () -> products.multiplyByTransposed(a, b, -1, 3, 2, c));
+        assertThrows(IllegalArgumentException.class, () -> products.multiplyByTransposed(null, b, 2, 3, 2, c));
     }
 }

@@ -1,0 +1,238 @@
+package org.planesearch.models.network;
+
+import org.planesearch.core.layout.ParameterLayout;
+import org.planesearch.core.linalg.DataMatrix;
+import org.planesearch.core.linalg.Vec;
+import org.planesearch.core.objective.Objective;
+import org.planesearch.core.subspace.GenericSubspaceEvaluator;
+import org.planesearch.core.subspace.SubspaceEvaluator;
+
+/**
+ * The training objective of a {@link NetworkModel} on data X (n×d) with targets y:
+ *
+ * <pre>
+ *   f(w) = (1/n) Σᵢ ℓ(zᵢ, yᵢ) + (λ/2) Σₗ ‖Wₗ‖²        (biases not regularized)
+ *   forward:   P₁ = X·W₁ + 1·b₁ᵀ,  Hₗ = σ(Pₗ),  Pₗ₊₁ = Hₗ·Wₗ₊₁ + 1·bₗ₊₁ᵀ,  Z = P_L
+ *   backward:  E_L = (1/n) ∂ℓ/∂Z,  ∇_{Wₗ} f = Hₗ₋₁ᵀ·Eₗ + λWₗ  (H₀ = X),  ∇_{bₗ} f = Eₗᵀ·1,
+ *              Eₗ₋₁ = (Eₗ·Wₗᵀ) ⊙ σ'(Pₗ₋₁)
+ * </pre>
+ *
+ * <p><b>Hessian-vector product</b> ({@link #hessianTimes}): exact, by Pearlmutter's R-operator
+ * R{·} = d/dε (·)(w + εv)|₀ (Pearlmutter 1994, "Fast exact multiplication by the Hessian",
+ * Neural Computation 6(1)): a forward R-pass R{Pₗ}, R{Hₗ} = σ'(Pₗ) ⊙ R{Pₗ}, R{Z} = J·v; then
+ * R{E_L} = (1/n)∇²ℓ(Z)·R{Z} row by row and a backward R-pass that includes the activation's
+ * second-derivative terms Eₗ·Wₗᵀ ⊙ σ''(Pₗ₋₁) ⊙ R{Pₗ₋₁} and the product-rule terms R{Hₗ₋₁}ᵀ·Eₗ
+ * and Eₗ·Vₗᵀ (see {@code Propagation.backwardR}). For ReLU, σ'' = 0 and the product is that
+ * of the generalized Hessian, exact away from the kinks ({@link Activation}).
+ *
+ * <p><b>Gauss–Newton product</b> ({@link #gaussNewtonTimes}): G·v = (1/n) Jᵀ ∇²ℓ J v + λ v_W
+ * (the generalized Gauss–Newton matrix of Schraudolph 2002, "Fast curvature matrix-vector
+ * products for second-order gradient descent", Neural Computation 14(7)), with J = ∂Z/∂w: the
+ * forward R-pass, the loss Hessian, and an ordinary backward pass. G is symmetric positive
+ * semidefinite (every {@link OutputLoss} is convex in z), and equals ∇²f where the residuals
+ * ∂ℓ/∂Z vanish.
+ *
+ * <p>Costs, in passes over X (products with X or Xᵀ; everything else is O(n·Σₗ nₗ₋₁nₗ) on
+ * arrays for the hidden layers and the loss, plus the O(n·Σ hₗ) entry-wise work):
+ * {@link #value} 1, {@link #valueAndGradient} 2, {@link #hessianTimes} 3,
+ * {@link #gaussNewtonTimes} 3. This objective does not count them; the evaluator does.
+ *
+ * <p><b>Determinism.</b> Every sum runs in a fixed partition and order for a given thread count
+ * (the data matrix's products, {@link org.planesearch.core.linalg.DenseProducts},
+ * {@code LayerSweep}), so every method returns the same bits call after call, and f from
+ * {@link #value} and from {@link #valueAndGradient} at the same point are identical.
+ *
+ * <p><b>Subspace evaluation.</b> {@link #newEvaluator} returns core's generic evaluator, which
+ * evaluates f in full at every trial. (A fast evaluator for two weight layers, which caches
+ * P₁ = X·W₁ + 1·b₁ᵀ and the directions' first-layer images so that a trial costs O(n·h·c), can
+ * be built on {@code Propagation}'s first-layer, forward-from-P₁ and backward pieces.)
+ *
+ * <p>Created by {@link NetworkModel#objective}. Holds the data by reference and a validated copy
+ * of the targets. Not thread-safe: the evaluation methods share one workspace (layer arrays,
+ * product buffers), allocated on first use and reused: steady-state calls allocate nothing (test
+ * {@code NetworkAllocationTest}). Memory, in n×hₗ arrays per hidden layer: 2 for {@link #value}
+ * (pre-activations, activations), 4 once the gradient has been asked for (σ', deltas), 7 for
+ * Gauss–Newton products (R-pass arrays) and 8 for Hessian products (σ''); plus 2 to 4 n×c
+ * arrays for the output layer.
+ */
+public final class NetworkObjective implements Objective {
+
+    private final NetworkModel model;
+    private final DataMatrix x;
+    private final double[] targets;
+    private final double lambda;
+    private final int rows;
+    private final int layers;
+    private final ParameterLayout layout;
+    private Propagation propagation;
+    private LayerBuffers buffers;
+
+    NetworkObjective(NetworkModel model, DataMatrix x, double[] validatedTargets, double lambda) {
+        this.model = model;
+        this.x = x;
+        this.targets = validatedTargets;
+        this.lambda = lambda;
+        this.rows = x.rows();
+        this.layers = model.weightLayers();
+        this.layout = model.layout();
+    }
+
+    /** The network (widths, activation, loss). */
+    public NetworkModel model() {
+        return model;
+    }
+
+    /** The data matrix X, by reference. */
+    public DataMatrix data() {
+        return x;
+    }
+
+    /** λ, the L2 penalty on the weights. */
+    public double lambda() {
+        return lambda;
+    }
+
+    /** n, the number of examples. */
+    public int examples() {
+        return rows;
+    }
+
+    @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /** Returns f(w). One pass. w: not modified. */
+    @Override
+    public double value(double[] w) {
+        checkVector("w", w);
+        propagation().forward(w, buffers, false, false);
+        return lossSum() / rows + regularizer(w);
+    }
+
+    /** Returns f(w) and writes ∇f(w) into gradOut (back-propagation). Two passes. w: not modified. gradOut: modified. */
+    @Override
+    public double valueAndGradient(double[] w, double[] gradOut) {
+        checkVector("w", w);
+        checkVector("gradOut", gradOut);
+        checkDistinct("gradOut", gradOut, "w", w);
+        Propagation p = propagation();
+        p.forward(w, buffers, true, false);
+        double sum = residual();
+        p.backward(w, buffers, buffers.delta[layers - 1], lambda, w, gradOut);
+        return sum / rows + regularizer(w);
+    }
+
+    /**
+     * Writes the exact ∇²f(w)·v into out (R-operator; see the class comment). Three passes.
+     * w, v: not modified. out: modified (must not alias w or v).
+     */
+    @Override
+    public void hessianTimes(double[] w, double[] v, double[] out) {
+        checkProductArguments(w, v, out);
+        Propagation p = propagation();
+        p.forward(w, buffers, true, true);
+        residual();
+        p.forwardR(w, v, buffers);
+        lossHessian();
+        p.backwardR(w, v, buffers, lambda, out);
+    }
+
+    /**
+     * Writes the generalized Gauss–Newton product G(w)·v = (1/n) Jᵀ∇²ℓ J v + λv_W into out
+     * (J = ∂Z/∂w; biases get no λ term). Symmetric positive semidefinite in v. Three passes.
+     * w, v: not modified. out: modified (must not alias w or v).
+     */
+    public void gaussNewtonTimes(double[] w, double[] v, double[] out) {
+        checkProductArguments(w, v, out);
+        Propagation p = propagation();
+        p.forward(w, buffers, true, false);
+        p.forwardR(w, v, buffers);
+        lossHessian();
+        p.backward(w, buffers, buffers.rDelta[layers - 1], lambda, v, out);
+    }
+
+    /** The mean unregularized loss (1/n) Σᵢ ℓ(zᵢ, yᵢ) at w (f without the penalty). One pass. w: not modified. */
+    public double meanLoss(double[] w) {
+        checkVector("w", w);
+        propagation().forward(w, buffers, false, false);
+        return lossSum() / rows;
+    }
+
+    /** Core's {@link GenericSubspaceEvaluator} over this objective and its layout. */
+    @Override
+    public SubspaceEvaluator newEvaluator(int maxDirections, int stepMemory) {
+        return new GenericSubspaceEvaluator(this, layout, maxDirections, stepMemory);
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkObjective[" + model + ", n=" + rows + ", lambda=" + lambda + "]";
+    }
+
+    // ---- shared with evaluators (package-private) ----
+
+    /** The passes over this objective's data (created on first use). */
+    Propagation propagation() {
+        if (propagation == null) {
+            propagation = new Propagation(model, x);
+            buffers = new LayerBuffers(model, rows);
+        }
+        return propagation;
+    }
+
+    /** The validated targets (owned; not to be modified). */
+    double[] targets() {
+        return targets;
+    }
+
+    /** (λ/2) Σₗ ‖Wₗ‖², the layers' squared norms added in layer order. */
+    double regularizer(double[] w) {
+        if (lambda == 0) {
+            return 0;
+        }
+        double s = 0;
+        for (int l = 0; l < layers; l++) {
+            s += Vec.dot(w, w, model.weightOffset(l), model.inputsOf(l) * model.unitsOf(l));
+        }
+        return 0.5 * lambda * s;
+    }
+
+    private double lossSum() {
+        return propagation.sweep().lossSum(buffers.pre[layers - 1], targets);
+    }
+
+    /** Returns Σᵢ ℓ and writes E_L = (1/n)∂ℓ/∂Z into delta[L−1]. */
+    private double residual() {
+        buffers.ensureDeltas();
+        return propagation.sweep().lossResidual(buffers.pre[layers - 1], targets, 1.0 / rows, buffers.delta[layers - 1]);
+    }
+
+    /** rDelta[L−1] = (1/n)∇²ℓ(Z)·R{Z}. */
+    private void lossHessian() {
+        propagation.sweep().lossHessian(buffers.pre[layers - 1], targets, buffers.rPre[layers - 1], 1.0 / rows,
+                buffers.rDelta[layers - 1]);
+    }
+
+    private void checkProductArguments(double[] w, double[] v, double[] out) {
+        checkVector("w", w);
+        checkVector("v", v);
+        checkVector("out", out);
+        if (out == w || out == v) {
+            throw new IllegalArgumentException("out must not alias w or v");
+        }
+    }
+
+    private static void checkDistinct(String name, double[] a, String otherName, double[] b) {
+        if (a == b) {
+            throw new IllegalArgumentException(name + " must not be the same array as " + otherName);
+        }
+    }
+
+    private void checkVector(String name, double[] v) {
+        if (v == null || v.length != layout.dimension()) {
+            throw new IllegalArgumentException(name + " must have length " + layout.dimension() + ", got "
+                    + (v == null ? "null" : String.valueOf(v.length)));
+        }
+    }
+}
