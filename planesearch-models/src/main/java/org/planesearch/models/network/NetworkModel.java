@@ -364,4 +364,45 @@ public final class NetworkModel {
     public String toString() {
         return "NetworkModel[widths=" + Arrays.toString(widths) + ", " + activation.id() + ", " + loss.id() + "]";
     }
+
+    /**
+     * Class probabilities from the logits, as the linear models give them: for logistic
+     * P(y = +1 | x) = s(z) (length n); for softmax the softmax of each row of Z (n×c row-major,
+     * rows sum to 1), computed as exp(z − max z)/Σ exp(z − max z) so that no logit overflows.
+     * One pass; allocates as {@link #scores}. x, w: not modified. out: length ≥ n·c, modified.
+     *
+     * @throws IllegalStateException for least squares, whose outputs are values, not probabilities
+     */
+    public void probabilities(DataMatrix x, double[] w, double[] out) {
+        if (!loss.isClassification()) {
+            throw new IllegalStateException("a " + loss.id() + " network gives values, not probabilities");
+        }
+        scores(x, w, out);
+        int n = x.rows();
+        if (loss == OutputLoss.LOGISTIC) {
+            for (int i = 0; i < n; i++) {
+                double z = out[i];
+                double e = Math.exp(-Math.abs(z));
+                out[i] = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+            }
+            return;
+        }
+        int c = outputs();
+        for (int i = 0; i < n; i++) {
+            int b = i * c;
+            double max = out[b];
+            for (int o = 1; o < c; o++) {
+                max = Math.max(max, out[b + o]);
+            }
+            double sum = 0;
+            for (int o = 0; o < c; o++) {
+                double e = Math.exp(out[b + o] - max);
+                out[b + o] = e;
+                sum += e;
+            }
+            for (int o = 0; o < c; o++) {
+                out[b + o] /= sum;
+            }
+        }
+    }
 }

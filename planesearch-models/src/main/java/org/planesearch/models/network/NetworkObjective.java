@@ -42,10 +42,11 @@ import org.planesearch.core.subspace.SubspaceEvaluator;
  * {@code LayerSweep}), so every method returns the same bits call after call, and f from
  * {@link #value} and from {@link #valueAndGradient} at the same point are identical.
  *
- * <p><b>Subspace evaluation.</b> {@link #newEvaluator} returns core's generic evaluator, which
- * evaluates f in full at every trial. (A fast evaluator for two weight layers, which caches
- * P₁ = X·W₁ + 1·b₁ᵀ and the directions' first-layer images so that a trial costs O(n·h·c), can
- * be built on {@code Propagation}'s first-layer, forward-from-P₁ and backward pieces.)
+ * <p><b>Subspace evaluation.</b> {@link #newEvaluator} returns, for two weight layers, the fast
+ * {@link TwoLayerEvaluator}: it caches P₁ = X·W₁ + 1·b₁ᵀ and the directions' first-layer images,
+ * so that a trial costs O(n·h·c) and an iteration two passes over X whatever the step rule. For
+ * three or more weight layers it returns core's generic evaluator, which evaluates f in full at
+ * every trial (the middle layers' products change with every layer's rate: not SO-friendly).
  *
  * <p>Created by {@link NetworkModel#objective}. Holds the data by reference and a validated copy
  * of the targets. Not thread-safe: the evaluation methods share one workspace (layer arrays,
@@ -159,9 +160,17 @@ public final class NetworkObjective implements Objective {
         return lossSum() / rows;
     }
 
-    /** Core's {@link GenericSubspaceEvaluator} over this objective and its layout. */
+    /**
+     * For two weight layers the fast {@link TwoLayerEvaluator} (a trial costs O(n·h·c), no pass
+     * over X); for deeper networks core's {@link GenericSubspaceEvaluator}, where every trial is a
+     * full forward pass (and with derivatives, a backward pass and k Hessian-vector products):
+     * the step is then no longer cheap, which {@link SubspaceEvaluator#isCheap()} reports.
+     */
     @Override
     public SubspaceEvaluator newEvaluator(int maxDirections, int stepMemory) {
+        if (layers == 2) {
+            return new TwoLayerEvaluator(this, maxDirections, stepMemory);
+        }
         return new GenericSubspaceEvaluator(this, layout, maxDirections, stepMemory);
     }
 
