@@ -15,6 +15,9 @@ import org.planesearch.core.optim.Method;
 import org.planesearch.core.optim.MethodOptions;
 import org.planesearch.core.optim.OptimizationResult;
 import org.planesearch.core.optim.StopCriterion;
+import org.planesearch.core.objective.SubspaceObjective;
+import org.planesearch.core.subspace.Subspace;
+import org.planesearch.core.subspace.SubspaceEvaluator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +42,7 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", description = "per-iteration | to-tolerance")
     String mode;
 
-    @Option(names = "--problem", required = true, description = "mnist-softmax | synthetic-logistic")
+    @Option(names = "--problem", required = true, description = "mnist-softmax | synthetic-logistic | mnist-mlp100 | mnist-mlp500 | fashion-mlp100")
     String problem;
 
     @Option(names = "--cache", defaultValue = "data-cache", description = "dataset cache folder (default: ${DEFAULT-VALUE})")
@@ -63,6 +66,10 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--methods", split = ",", description = "methods (to-tolerance mode)",
             defaultValue = "gd+armijo,gd+lo,gd+ps,lbfgs+wolfe,lbfgs+ps,adam+ps")
     List<String> methods;
+
+    @Option(names = "--compare", split = ",", defaultValue = "gd+lo,gd+ps",
+            description = "methods timed against gd+fixed (per-iteration mode)")
+    List<String> compare;
 
     @Option(names = "--blas", defaultValue = "auto")
     String blas;
@@ -90,7 +97,10 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
                     Backend.threads(), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                     LocalDate.now()));
             switch (mode) {
-                case "per-iteration" -> perIteration(p, report);
+                case "per-iteration" -> {
+                    perIteration(p, report);
+                    trialCosts(p, report);
+                }
                 case "to-tolerance" -> toTolerance(p, report);
                 default -> throw new CommandLine.ParameterException(new CommandLine(this),
                         "mode must be per-iteration or to-tolerance, got '" + mode + "'");
@@ -106,10 +116,14 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
 
     private void perIteration(BenchProblem p, StringBuilder report) {
         String fixed = "gd+fixed";
-        String[] names = {fixed, "gd+lo", "gd+ps"};
-        Method[] ms = {
-            Method.parse(fixed, MethodOptions.defaults().withLearningRate(p.safeLearningRate)),
-            Method.parse("gd+lo"), Method.parse("gd+ps")};
+        String[] names = new String[compare.size() + 1];
+        Method[] ms = new Method[names.length];
+        names[0] = fixed;
+        ms[0] = Method.parse(fixed, MethodOptions.defaults().withLearningRate(p.safeLearningRate));
+        for (int i = 0; i < compare.size(); i++) {
+            names[i + 1] = compare.get(i);
+            ms[i + 1] = Method.parse(compare.get(i));
+        }
         double[][] secondsPerIteration = new double[names.length][repeats];
         double[] passesPerIteration = new double[names.length];
         double[] trialsPerIteration = new double[names.length];
@@ -144,13 +158,81 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /**
+     * The cost of one ψ evaluation against a gradient, on the evaluator the optimizer uses, at the
+     * start point along −g (whole) and along [−g, s₁] split per layer when the layout has several
+     * layers: median seconds of {@code repeats} calls each.
+     */
+    private void trialCosts(BenchProblem p, StringBuilder report) {
+        int n = p.objective.dimension();
+        double[] x = p.start.clone();
+        double[] g = new double[n];
+        int layers = p.objective.layout().layerCount();
+        SubspaceEvaluator ev = p.objective.newEvaluator(2 * layers, 1);
+        ev.start(x, g);
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = -g[i];
+        }
+        Subspace first = new Subspace(1);
+        first.addDirection(d);
+        ev.restrict(first);
+        ev.move(new double[] {1e-3}, x, g);
+        int reps = Math.max(3, repeats);
+        double[] full = new double[reps];
+        double[] restrict = new double[reps];
+        double[][] trial = new double[3][reps];
+        int k = 0;
+        for (int r = 0; r < reps; r++) {
+            for (int i = 0; i < n; i++) {
+                d[i] = -g[i];
+            }
+            Subspace s = new Subspace(2 * layers);
+            for (int l = 0; l < layers; l++) {
+                int layer = layers == 1 ? Subspace.WHOLE : l;
+                s.addDirection(d, layer);
+                s.addPreviousStep(1, layer);
+            }
+            long t0 = System.nanoTime();
+            SubspaceObjective psi = ev.restrict(s);
+            long t1 = System.nanoTime();
+            k = psi.dimension();
+            double[] t = new double[k];
+            for (int j = 0; j < k; j++) {
+                t[j] = 1e-3 * (j + 1);
+            }
+            double[] gr = new double[k];
+            double[] h = new double[k * k];
+            psi.value(t);
+            long t2 = System.nanoTime();
+            psi.valueAndGradient(t, gr);
+            long t3 = System.nanoTime();
+            psi.valueGradientHessian(t, gr, h);
+            long t4 = System.nanoTime();
+            p.objective.valueAndGradient(x, new double[n]);
+            long t5 = System.nanoTime();
+            ev.move(t, x, g);
+            restrict[r] = (t1 - t0) / 1e9;
+            trial[0][r] = (t2 - t1) / 1e9;
+            trial[1][r] = (t3 - t2) / 1e9;
+            trial[2][r] = (t4 - t3) / 1e9;
+            full[r] = (t5 - t4) / 1e9;
+        }
+        double gradient = median(full);
+        report.append(String.format(Locale.ROOT, "%nCost of one ψ evaluation (k = %d, columns [−g, s₁]%s; evaluator %s), median of %d:"
+                + " f and ∇f in full (2 passes) %.1f ms; restrict %.1f ms; ψ %.1f ms (%.3f × the gradient); ψ, ∇ψ %.1f ms (%.3f ×);"
+                + " ψ, ∇ψ, ∇²ψ %.1f ms (%.3f ×)%n", k, layers > 1 ? " per layer" : "", ev.getClass().getSimpleName(), reps,
+                1e3 * gradient, 1e3 * median(restrict), 1e3 * median(trial[0]), median(trial[0]) / gradient,
+                1e3 * median(trial[1]), median(trial[1]) / gradient, 1e3 * median(trial[2]), median(trial[2]) / gradient));
+    }
+
     private void toTolerance(BenchProblem p, StringBuilder report) {
         int n = p.objective.dimension();
         double fStar = Double.POSITIVE_INFINITY;
         StringBuilder refs = new StringBuilder();
         for (String ref : List.of("lbfgs+wolfe", "lbfgs+ps")) {
             OptimizationResult r = Method.parse(ref).optimizer(StopCriterion.anyOf(StopCriterion.gradientNorm(1e-10),
-                    StopCriterion.maxIterations(100_000), StopCriterion.maxSeconds(referenceSeconds))).minimize(p.objective, new double[n]);
+                    StopCriterion.maxIterations(100_000), StopCriterion.maxSeconds(referenceSeconds))).minimize(p.objective, p.start.clone());
             refs.append(String.format(Locale.ROOT, "%s: f = %.15g, ‖∇f‖ = %.3g after %d iterations (%s, %.1f s); ", ref, r.value(),
                     r.gradientNorm(), r.iterations(), r.termination(), r.elapsedSeconds()));
             fStar = Math.min(fStar, r.value());
@@ -164,7 +246,7 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
             int[] hit = {-1};
             double[] at = new double[2];
             OptimizationResult r = Method.parse(name).optimizer(StopCriterion.anyOf(StopCriterion.maxSeconds(budgetSeconds),
-                    StopCriterion.maxIterations(1_000_000))).minimize(p.objective, new double[n], rec -> {
+                    StopCriterion.maxIterations(1_000_000))).minimize(p.objective, p.start.clone(), rec -> {
                         if (rec.value() <= target) {
                             hit[0] = rec.iteration();
                             at[0] = rec.elapsedSeconds();
@@ -191,7 +273,7 @@ public final class EndToEnd implements java.util.concurrent.Callable<Integer> {
 
     private static List<IterationRecord> run(BenchProblem p, Method m, int iterations) {
         List<IterationRecord> history = new ArrayList<>();
-        m.optimizer(StopCriterion.maxIterations(iterations)).minimize(p.objective, new double[p.objective.dimension()], r -> {
+        m.optimizer(StopCriterion.maxIterations(iterations)).minimize(p.objective, p.start.clone(), r -> {
             history.add(r);
             return true;
         });
