@@ -56,26 +56,35 @@ final class ChosenRates implements IterationListener {
 
     /**
      * The median of each coefficient over the steps that have it (the first steps of momentum
-     * rules have fewer coefficients); length of the longest step; NaN where none has it.
+     * rules have fewer coefficients: they are matched by name, so that with {@code :per-layer}
+     * a layer's learning rate is never mixed with another's momentum); length of the longest
+     * step; NaN where none has it.
      */
     double[] median() {
         int k = 0;
         for (double[] c : coefficients) {
             k = Math.max(k, c.length);
         }
-        double[] out = new double[k];
-        for (int j = 0; j < k; j++) {
-            double[] v = new double[coefficients.size()];
-            int n = 0;
-            for (double[] c : coefficients) {
-                if (j < c.length) {
-                    v[n++] = c[j];
+        List<String> all = names(k);
+        double[][] values = new double[k][coefficients.size()];
+        int[] counts = new int[k];
+        for (double[] c : coefficients) {
+            List<String> own = names(c.length);
+            for (int j = 0; j < c.length; j++) {
+                int at = all.indexOf(own.get(j));
+                if (at >= 0) {
+                    values[at][counts[at]++] = c[j];
                 }
             }
+        }
+        double[] out = new double[k];
+        for (int j = 0; j < k; j++) {
+            int n = counts[j];
             if (n == 0) {
                 out[j] = Double.NaN;
                 continue;
             }
+            double[] v = values[j];
             Arrays.sort(v, 0, n);
             out[j] = n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
         }

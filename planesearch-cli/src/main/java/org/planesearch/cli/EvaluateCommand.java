@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.planesearch.models.linear.Metrics;
 import org.planesearch.models.linear.ModelEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code planesearch evaluate}: the metrics of a saved model on labelled data: accuracy and loss
- * (binary models also AUC) for classifiers, loss and MSE for regression.
+ * {@code planesearch evaluate}: the metrics of a saved model (linear or network) on labelled data:
+ * accuracy and loss (binary models also AUC) for classifiers, loss and MSE for regression.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = "Measure a trained model on labelled data: accuracy and loss (binary: also auc); "
@@ -45,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (ModelInput in = ModelInput.read(model, dataOptions.spec(data, 0), false)) {
             double[] targets = in.model.labelMap().targets(in.data.labels());
-            ModelEvaluation e = Metrics.evaluate(in.model.model(), in.data.features(), targets, in.model.parameters());
+            ModelEvaluation e = in.model.model().evaluate(in.data.features(), targets, in.model.parameters());
             Map<String, Object> m = MetricsReport.json(e);
             if (json) {
                 Map<String, Object> all = Json.object();
@@ -54,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 all.putAll(m);
                 out.println(Json.line(all));
             } else {
-                out.println("Evaluated " + in.model.model().loss().id() + " model " + model + " on " + data + ": "
+                out.println("Evaluated " + in.model.model().noun() + " " + model + " on " + data + ": "
                         + Fmt.count(e.examples()) + " example" + Fmt.s(e.examples()));
                 for (Map.Entry<String, Object> entry : m.entrySet()) {
                     if (entry.getKey().equals("examples")) {

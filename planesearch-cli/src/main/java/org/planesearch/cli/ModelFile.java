@@ -22,9 +22,22 @@ import org.planesearch.data.read.LabelColumn;
 import org.planesearch.data.transform.Standardizer;
 import org.planesearch.models.linear.LinearModel;
 import org.planesearch.models.linear.LossKind;
+import org.planesearch.models.network.Activation;
+import org.planesearch.models.network.NetworkModel;
+import org.planesearch.models.network.OutputLoss;
 
 /**
- * A trained model on disk: one JSON document, format {@value #FORMAT}, version {@value #VERSION}.
+ * A trained model on disk: one JSON document, format {@value #FORMAT}. Version
+ * {@value #LINEAR_VERSION} holds a linear model; version {@value #VERSION} adds networks.
+ *
+ * <p><b>Versions.</b> Version 2 adds a {@code "kind"} field, {@code "linear"} or
+ * {@code "network"}; a version-1 file has no {@code "kind"} and is a linear model. This program
+ * writes the lowest version that holds the model: linear models as version 1, exactly as before
+ * networks existed (so programs that predate networks still read them), networks as version 2
+ * (which those programs refuse with "version 2 is not supported" instead of misreading them). It
+ * reads both, and a version-2 file of kind {@code "linear"} (the version-1 fields plus the kind).
+ * A version bump was chosen over an optional {@code "kind"} in version 1 because a network file
+ * cannot be read by a linear-only reader: its version should say so.
  *
  * <pre>
  * {
@@ -33,21 +46,36 @@ import org.planesearch.models.linear.LossKind;
  *   "lossParameter": 1.0,                    (huber's δ, smoothed-hinge's γ; only for those)
  *   "features": d, "outputs": c,             (c = 1 for binary and regression models)
  *   "intercept": true,
+ *   COMMON FIELDS,
+ *   "parameters": [...]                      (the flat parameter vector: weights d×c row-major, then c intercepts)
+ * }
+ * {
+ *   "format": "planesearch-model", "version": 2, "kind": "network",
+ *   "widths": [d, h₁, …, c],                 (every width ≥ 1, at least one hidden layer; c = 1 for logistic
+ *                                             and least-squares, the number of classes for softmax)
+ *   "activation": "tanh" | "sigmoid" | "softplus" | "gelu" | "relu",   ({@link Activation#id()})
+ *   "loss": "softmax" | "logistic" | "least-squares",                  ({@link OutputLoss#id()})
+ *   COMMON FIELDS,
+ *   "parameters": [...]                      (the flat parameter vector in {@link NetworkModel#layout()} order:
+ *                                             layer1.weights (d×h₁ row-major, entry (input j, unit o) at j·h₁ + o),
+ *                                             layer1.bias (h₁), layer2.weights, layer2.bias, …)
+ * }
+ * COMMON FIELDS:
  *   "labels": ["-1", "1"],                   (class labels in model order; absent for regression)
  *   "featureNames": ["age", ...],            (the training data's header; absent when it had none)
  *   "labelColumn": "y",                      (the CSV --label-column trained with; absent for the last column)
  *   "standardizer": {"means": [...], "scales": [...]},   (absent when not standardized)
- *   "lambda": 1e-4,
+ *   "lambda": 1e-4,                          (the L2 penalty; of the weights only: never intercepts or biases)
  *   "training": { "method": ..., "data": ..., "date": ..., "termination": ..., ... },   (provenance, free form)
- *   "parameters": [...]                      (the flat parameter vector: weights d×c row-major, then c intercepts)
- * }
  * </pre>
- * The label task follows from the model: binary for logistic and smoothed-hinge, multiclass for
- * softmax, regression otherwise. Reading validates every field and reports the file and the
- * field on error ({@link UserError}). Doubles are written in Java's shortest round-trip form, so
- * parameters read back bit for bit. Never Java serialization.
+ * The label task follows from the loss: binary for logistic and smoothed-hinge, multiclass for
+ * softmax, regression otherwise. Reading validates every field (widths positive, activation and
+ * loss ids known, as many finite parameters as the model's dimension, labels that fit the loss)
+ * and reports the file and the field on error ({@link UserError}). Doubles are written in Java's
+ * shortest round-trip form, so parameters read back bit for bit. Never Java serialization.
  *
- * @param model the loss, d, c, intercept and loss parameter
+ * @param model the linear model (loss, d, c, intercept, loss parameter) or the network (widths,
+ *     activation, output loss)
  * @param labels the classes in model order (c for softmax, 2 for binary models), null for regression
  * @param featureNames the d feature names of the training data, or null when it had none;
  *     evaluate and predict check them against the data's header
@@ -59,11 +87,16 @@ import org.planesearch.models.linear.LossKind;
  * @param training provenance: free-form, JSON-compatible values
  * @param parameters the parameter vector, length {@code model.dimension()}, finite
  */
-record ModelFile(LinearModel model, List<String> labels, List<String> featureNames, String labelColumn,
+record ModelFile(TrainableModel model, List<String> labels, List<String> featureNames, String labelColumn,
                  double[] means, double[] scales, double lambda, Map<String, Object> training, double[] parameters) {
 
     static final String FORMAT = "planesearch-model";
-    static final int VERSION = 1;
+    /** The newest version, which this program writes for networks. */
+    static final int VERSION = 2;
+    /** The version of linear-model files (no "kind"). */
+    static final int LINEAR_VERSION = 1;
+    static final String LINEAR = "linear";
+    static final String NETWORK = "network";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -86,6 +119,10 @@ record ModelFile(LinearModel model, List<String> labels, List<String> featureNam
         if (labelProblem != null) {
             throw new IllegalArgumentException(labelProblem);
         }
+        String outputsProblem = outputsProblem(model);
+        if (outputsProblem != null) {
+            throw new IllegalArgumentException(outputsProblem);
+        }
         if (featureNames != null && featureNames.size() != model.features()) {
             throw new IllegalArgumentException(featureNames.size() + " feature names for " + model.features() + " features");
         }
@@ -100,14 +137,9 @@ record ModelFile(LinearModel model, List<String> labels, List<String> featureNam
         training = training == null ? Map.of() : new LinkedHashMap<>(training);
     }
 
-    /** The label task a model of this loss predicts. */
-    static LabelTask task(LossKind loss) {
-        return loss.isBinary() ? LabelTask.BINARY : loss == LossKind.SOFTMAX ? LabelTask.MULTICLASS : LabelTask.REGRESSION;
-    }
-
     /** The label map stored with the model. */
     LabelMap labelMap() {
-        return LabelMap.of(task(model.loss()), labels == null ? List.of() : labels);
+        return LabelMap.of(model.task(), labels == null ? List.of() : labels);
     }
 
     /** The label column to read CSV data with by default, or null for the last one. */
@@ -135,18 +167,32 @@ record ModelFile(LinearModel model, List<String> labels, List<String> featureNam
         return parameters.clone();
     }
 
-    /** Writes the model as JSON to {@code file} (replacing it). */
+    /** Writes the model as JSON to {@code file} (replacing it): version 1 for a linear model, 2 for a network. */
     void write(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.put("model", model.loss().id());
-        if (model.loss().hasParameter()) {
-            root.put("lossParameter", model.lossParameter());
+        if (model instanceof TrainableModel.Network n) {
+            NetworkModel network = n.model();
+            root.put("version", VERSION);
+            root.put("kind", NETWORK);
+            ArrayNode widths = root.putArray("widths");
+            int[] w = network.widths();
+            for (int i = 0; i < w.length; i++) {
+                widths.add(w[i]);
+            }
+            root.put("activation", network.activation().id());
+            root.put("loss", network.loss().id());
+        } else {
+            LinearModel linear = ((TrainableModel.Linear) model).model();
+            root.put("version", LINEAR_VERSION);
+            root.put("model", linear.loss().id());
+            if (linear.loss().hasParameter()) {
+                root.put("lossParameter", linear.lossParameter());
+            }
+            root.put("features", linear.features());
+            root.put("outputs", linear.outputs());
+            root.put("intercept", linear.intercept());
         }
-        root.put("features", model.features());
-        root.put("outputs", model.outputs());
-        root.put("intercept", model.intercept());
         if (labels != null) {
             ArrayNode a = root.putArray("labels");
             for (String l : labels) {
@@ -198,35 +244,24 @@ record ModelFile(LinearModel model, List<String> labels, List<String> featureNam
             throw new UserError(file + ": \"format\" is '" + format + "', expected '" + FORMAT + "'");
         }
         int version = integer(file, root, "version");
-        if (version != VERSION) {
-            throw new UserError(file + ": model format version " + version + " is not supported (this program reads version "
-                    + VERSION + ")");
+        if (version != LINEAR_VERSION && version != VERSION) {
+            throw new UserError(file + ": model format version " + version + " is not supported (this program reads "
+                    + "versions " + LINEAR_VERSION + " and " + VERSION + ")");
         }
-        String id = text(file, root, "model");
-        LossKind loss = null;
-        for (LossKind k : LossKind.values()) {
-            if (k.id().equals(id)) {
-                loss = k;
+        String kind = LINEAR;
+        if (version == LINEAR_VERSION) {
+            if (root.has("kind")) {
+                throw new UserError(file + ": a version-" + LINEAR_VERSION + " model file has no \"kind\" (it is a "
+                        + "linear model); \"kind\" needs \"version\": " + VERSION);
+            }
+        } else {
+            kind = text(file, root, "kind");
+            if (!kind.equals(LINEAR) && !kind.equals(NETWORK)) {
+                throw new UserError(file + ": \"kind\" is '" + kind + "', expected '" + LINEAR + "' or '" + NETWORK + "'");
             }
         }
-        if (loss == null) {
-            throw new UserError(file + ": \"model\" is '" + id + "', expected one of " + ids());
-        }
-        int features = integer(file, root, "features");
-        int outputs = integer(file, root, "outputs");
-        boolean intercept = bool(file, root, "intercept");
-        double lossParameter = 0;
-        if (loss.hasParameter()) {
-            lossParameter = number(file, root, "lossParameter");
-        } else if (root.has("lossParameter")) {
-            throw new UserError(file + ": a " + loss.id() + " model has no \"lossParameter\"");
-        }
-        LinearModel model;
-        try {
-            model = new LinearModel(loss, features, outputs, intercept, lossParameter);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(file + ": " + e.getMessage());
-        }
+        TrainableModel model = kind.equals(NETWORK) ? readNetwork(file, root) : readLinear(file, root);
+        int features = model.features();
         List<String> labels = strings(file, root, "labels");
         String labelProblem = labelProblem(model, labels);
         if (labelProblem != null) {
@@ -234,7 +269,7 @@ record ModelFile(LinearModel model, List<String> labels, List<String> featureNam
         }
         if (labels != null) {
             try {
-                LabelMap.of(task(loss), labels);
+                LabelMap.of(model.task(), labels);
             } catch (IllegalArgumentException e) {
                 throw new UserError(file + ": \"labels\": " + e.getMessage());
             }
@@ -288,20 +323,112 @@ record ModelFile(LinearModel model, List<String> labels, List<String> featureNam
         double[] parameters = doubles(file, root, "parameters", "parameters");
         if (parameters.length != model.dimension()) {
             throw new UserError(file + ": \"parameters\" has " + parameters.length + " values, expected " + model.dimension()
-                    + " for " + features + " features and " + outputs + " outputs" + (intercept ? " with intercept" : ""));
+                    + " for " + shape(model));
         }
         return new ModelFile(model, labels, featureNames, labelColumn, means, scales, lambda, training, parameters);
     }
 
-    /** What is wrong with the labels for this model, or null. */
-    private static String labelProblem(LinearModel model, List<String> labels) {
-        LossKind loss = model.loss();
-        if (!loss.isClassification()) {
-            return labels == null ? null : "a " + loss.id() + " model has no \"labels\"";
+    /** The linear model of a version-1 file (or a version-2 file of kind "linear"). */
+    private static TrainableModel readLinear(Path file, JsonNode root) {
+        String id = text(file, root, "model");
+        LossKind loss = null;
+        for (LossKind k : LossKind.values()) {
+            if (k.id().equals(id)) {
+                loss = k;
+            }
         }
-        int expected = loss == LossKind.SOFTMAX ? model.outputs() : 2;
+        if (loss == null) {
+            throw new UserError(file + ": \"model\" is '" + id + "', expected one of " + ids());
+        }
+        int features = integer(file, root, "features");
+        int outputs = integer(file, root, "outputs");
+        boolean intercept = bool(file, root, "intercept");
+        double lossParameter = 0;
+        if (loss.hasParameter()) {
+            lossParameter = number(file, root, "lossParameter");
+        } else if (root.has("lossParameter")) {
+            throw new UserError(file + ": a " + loss.id() + " model has no \"lossParameter\"");
+        }
+        try {
+            return new TrainableModel.Linear(new LinearModel(loss, features, outputs, intercept, lossParameter));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        }
+    }
+
+    /** The network of a version-2 file of kind "network". */
+    private static TrainableModel readNetwork(Path file, JsonNode root) {
+        JsonNode node = root.get("widths");
+        if (node == null || !node.isArray()) {
+            throw new UserError(file + ": missing array \"widths\" (the layer widths: inputs, hidden widths..., outputs)");
+        }
+        if (node.size() < 3) {
+            throw new UserError(file + ": \"widths\" has " + node.size() + " entr" + (node.size() == 1 ? "y" : "ies")
+                    + ", expected at least 3 (inputs, hidden widths..., outputs)");
+        }
+        int[] widths = new int[node.size()];
+        for (int i = 0; i < widths.length; i++) {
+            JsonNode v = node.get(i);
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
+                throw new UserError(file + ": \"widths\"[" + i + "] is '" + v + "', expected a whole number >= 1");
+            }
+            widths[i] = v.intValue();
+        }
+        Activation activation;
+        try {
+            activation = Activation.fromId(text(file, root, "activation"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": \"activation\": " + e.getMessage());
+        }
+        OutputLoss loss;
+        try {
+            loss = OutputLoss.fromId(text(file, root, "loss"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": \"loss\": " + e.getMessage());
+        }
+        TrainableModel model;
+        try {
+            model = new TrainableModel.Network(NetworkModel.of(widths, activation, loss));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(file + ": \"widths\" " + Arrays.toString(widths) + ": " + e.getMessage());
+        }
+        String outputsProblem = outputsProblem(model);
+        if (outputsProblem != null) {
+            throw new UserError(file + ": " + outputsProblem);
+        }
+        return model;
+    }
+
+    /**
+     * What is wrong with the number of outputs, or null: a least-squares network here predicts
+     * one value per row (the data has one label column), so it has one output.
+     */
+    private static String outputsProblem(TrainableModel model) {
+        if (model instanceof TrainableModel.Network n && n.model().loss() == OutputLoss.SQUARED && n.outputs() != 1) {
+            return "\"widths\" " + Arrays.toString(n.model().widths()) + " ends in " + n.outputs() + " outputs; "
+                    + "a least-squares network predicts one value (1 output)";
+        }
+        return null;
+    }
+
+    /** The model's shape for a message: "13 features and 1 outputs with intercept", "widths [4, 10, 3]". */
+    private static String shape(TrainableModel model) {
+        if (model instanceof TrainableModel.Network n) {
+            return "widths " + Arrays.toString(n.model().widths());
+        }
+        LinearModel m = ((TrainableModel.Linear) model).model();
+        return m.features() + " features and " + m.outputs() + " outputs" + (m.intercept() ? " with intercept" : "");
+    }
+
+    /** What is wrong with the labels for this model, or null. */
+    private static String labelProblem(TrainableModel model, List<String> labels) {
+        LabelTask task = model.task();
+        if (task == LabelTask.REGRESSION) {
+            return labels == null ? null : "a " + model.noun() + " has no \"labels\"";
+        }
+        int expected = task == LabelTask.MULTICLASS ? model.outputs() : 2;
         if (labels == null || labels.size() != expected) {
-            return "a " + loss.id() + " model with " + model.outputs() + " output" + (model.outputs() == 1 ? "" : "s")
+            return "a " + model.noun() + " with " + model.outputs() + " output" + (model.outputs() == 1 ? "" : "s")
                     + " needs " + expected + " \"labels\", found " + (labels == null ? "none" : labels.size());
         }
         return null;

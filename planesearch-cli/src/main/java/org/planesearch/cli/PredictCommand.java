@@ -8,8 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.planesearch.data.LabelMap;
-import org.planesearch.models.linear.LinearModel;
-import org.planesearch.models.linear.LossKind;
+import org.planesearch.data.LabelTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +46,7 @@ final class PredictCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--probabilities", description = "Print class probabilities, one column per class in the order of "
-            + "the model's labels (logistic and softmax models).")
+            + "the model's labels (logistic and softmax models and networks).")
     boolean probabilities;
 
     @Override
@@ -58,10 +57,10 @@ final class PredictCommand implements Callable<Integer> {
         DataSpec dataSpec = dataOptions.spec(data, 0);
         try (AtomicOutput output = out == null ? null : AtomicOutput.openFile(out, overwrite, "--out");
              ModelInput in = ModelInput.read(model, dataSpec, true)) {
-            LinearModel m = in.model.model();
-            if (probabilities && !m.loss().hasProbabilities()) {
-                throw new UserError("--probabilities: a " + m.loss().id() + " model gives no probabilities "
-                        + "(logistic and softmax models do)");
+            TrainableModel m = in.model.model();
+            if (probabilities && !m.hasProbabilities()) {
+                throw new UserError("--probabilities: a " + m.noun() + " gives no probabilities "
+                        + "(logistic and softmax models and networks do)");
             }
             if (output == null) {
                 PrintWriter w = spec.commandLine().getOut();
@@ -77,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private void write(ModelInput in, LinearModel m, Writer w) throws IOException {
+    private void write(ModelInput in, TrainableModel m, Writer w) throws IOException {
         BufferedWriter b = w instanceof BufferedWriter bw ? bw : new BufferedWriter(w, 1 << 16);
         int n = in.data.rows();
         double[] params = in.model.parameters();
@@ -88,7 +87,7 @@ final class PredictCommand implements Callable<Integer> {
             m.probabilities(in.data.features(), params, p);
             for (int i = 0; i < n; i++) {
                 line.setLength(0);
-                if (m.loss() == LossKind.LOGISTIC) {
+                if (m.task() == LabelTask.BINARY) {
                     line.append(1 - p[i]).append(',').append(p[i]);
                 } else {
                     for (int o = 0; o < m.outputs(); o++) {
@@ -101,9 +100,9 @@ final class PredictCommand implements Callable<Integer> {
             double[] y = new double[n];
             m.predict(in.data.features(), params, y);
             for (int i = 0; i < n; i++) {
-                if (m.loss().isBinary()) {
+                if (m.task() == LabelTask.BINARY) {
                     b.append(labels.label(y[i] > 0 ? 1 : 0));
-                } else if (m.loss() == LossKind.SOFTMAX) {
+                } else if (m.task() == LabelTask.MULTICLASS) {
                     b.append(labels.label((int) y[i]));
                 } else {
                     b.append(Double.toString(y[i]));

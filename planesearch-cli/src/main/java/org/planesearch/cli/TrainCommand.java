@@ -9,16 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.planesearch.core.linalg.Backend;
+import org.planesearch.core.objective.Objective;
 import org.planesearch.core.optim.IterationListener;
 import org.planesearch.core.optim.Method;
 import org.planesearch.core.optim.MethodOptions;
 import org.planesearch.core.optim.OptimizationResult;
 import org.planesearch.data.read.DataFormat;
 import org.planesearch.data.transform.SplitOptions;
-import org.planesearch.models.linear.LinearObjective;
 import org.planesearch.models.linear.LossKind;
-import org.planesearch.models.linear.Metrics;
 import org.planesearch.models.linear.ModelEvaluation;
+import org.planesearch.models.network.Activation;
+import org.planesearch.models.network.OutputLoss;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -28,18 +29,27 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code planesearch train}: fits a linear model with a method whose step (learning rate,
- * momentum) is chosen on every iteration, prints a summary, and with {@code --out} writes
- * {@code model.json}, {@code history.csv} and {@code summary.json} atomically. A run that ends
- * in {@code NON_FINITE} or {@code LINE_SEARCH_FAILED} exits 1 and writes nothing.
+ * {@code planesearch train}: fits a linear model or a network ({@code --model mlp}) with a method
+ * whose step (learning rate, momentum; per layer with {@code :per-layer}) is chosen on every
+ * iteration, prints a summary, and with {@code --out} writes {@code model.json},
+ * {@code history.csv} and {@code summary.json} atomically. A run that ends in
+ * {@code NON_FINITE} or {@code LINE_SEARCH_FAILED} exits 1 and writes nothing.
+ *
+ * <p>Model flags belong to one family, and a flag of the other family is an error: linear models
+ * take {@code --huber-delta}, {@code --hinge-smoothing}, {@code --no-intercept}; networks take
+ * {@code --hidden}, {@code --activation}, {@code --loss}, {@code --init-seed}. A linear model
+ * starts at 0, a network at its seeded initialization.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
-        description = {"Train a linear model; the learning rate (and momentum) are chosen for you on every iteration.",
+        description = {"Train a linear model or a neural network (--model mlp); the learning rate (and momentum) are "
+            + "chosen for you on every iteration.",
             "With no arguments: logistic regression on the bundled heart_scale data with gd+ps."},
         footer = {"", "Examples:",
             "  planesearch train",
             "  planesearch train --data iris --standardize --test-fraction 0.3",
             "  planesearch train --data train.csv --label-column y --method lbfgs+lo --out run1/",
+            "  planesearch train --data mnist --model mlp --hidden 100 \\",
+            "      --method gd+ps:per-layer --out run2/",
             "", "Exit codes: 0 trained; 1 training failed (NaN or infinite values, or the step search broke down):"
                 + " nothing is written; 2 bad input; 3 internal error."})
 final class TrainCommand implements Callable<Integer> {
@@ -59,10 +69,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "LIBSVM: the largest feature index accepted (default 16777216).")
     int maxFeatures;
 
-    @Option(names = "--model", paramLabel = "LOSS", converter = LossConverter.class,
-            description = "logistic, softmax, least-squares, huber or smoothed-hinge (default: logistic for 2 labels, "
-                    + "softmax for more).")
-    LossKind model;
+    @Option(names = "--model", paramLabel = "MODEL", converter = ModelConverter.class,
+            description = "A linear model: logistic, softmax, least-squares, huber or smoothed-hinge (default: logistic "
+                    + "for 2 labels, softmax for more); or mlp, a neural network (see --hidden).")
+    String model;
 
     @Option(names = "--huber-delta", paramLabel = "DELTA", description = "Huber's threshold delta (default 1).")
     Double huberDelta;
@@ -71,12 +81,30 @@ final class TrainCommand implements Callable<Integer> {
             description = "The smoothed hinge's smoothing gamma (default 1).")
     Double hingeSmoothing;
 
+    @Option(names = "--hidden", paramLabel = "W", split = ",",
+            description = "mlp: the hidden layers' widths, e.g. 100 (one hidden layer) or 256,128 (default: "
+                    + ModelSpec.NetworkSpec.DEFAULT_HIDDEN + ").")
+    int[] hidden;
+
+    @Option(names = "--activation", paramLabel = "NAME", converter = ActivationConverter.class,
+            description = "mlp: the hidden layers' activation: tanh, sigmoid, softplus, gelu or relu (default: tanh).")
+    Activation activation;
+
+    @Option(names = "--loss", paramLabel = "LOSS", converter = OutputLossConverter.class,
+            description = "mlp: the output loss: softmax (one output per class), logistic (one output, for 2 labels) "
+                    + "or least-squares (regression) (default: logistic for 2 labels, softmax for more).")
+    OutputLoss loss;
+
+    @Option(names = "--init-seed", paramLabel = "S", description = "mlp: seed of the random initial weights "
+            + "(default " + ModelSpec.NetworkSpec.DEFAULT_INIT_SEED + "; biases start at 0).")
+    Long initSeed;
+
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "1e-4",
-            description = "L2 penalty: minimise mean loss + (L/2)||W||^2; the intercept is not penalized "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "L2 penalty: minimise mean loss + (L/2)||W||^2; the intercept (mlp: every bias) is not "
+                    + "penalized (default: ${DEFAULT-VALUE}).")
     double lambda;
 
-    @Option(names = "--no-intercept", description = "Do not fit an intercept.")
+    @Option(names = "--no-intercept", description = "Do not fit an intercept (linear models).")
     boolean noIntercept;
 
     @Option(names = "--standardize", description = "Standardize features (fitted on the training part; sparse data is "
@@ -164,8 +192,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Method parsed = method();
         StopSpec stop = new StopSpec(gradTol, maxIter, maxPasses, maxSeconds);
-        ModelSpec modelSpec = new ModelSpec(model, huberDelta == null ? Double.NaN : huberDelta,
-                hingeSmoothing == null ? Double.NaN : hingeSmoothing, lambda, !noIntercept, standardize);
+        ModelSpec modelSpec = modelSpec();
         SplitOptions split = split();
         DataSpec dataSpec = dataOptions.spec(data, maxFeatures);
         if (overwrite && out == null) {
@@ -178,23 +205,25 @@ final class TrainCommand implements Callable<Integer> {
              TrainingData prepared = TrainingData.prepare(dataSpec, modelSpec, split);
              HistoryWriter history = output == null ? null : new HistoryWriter(output.file("history.csv"));
              ProgressListener progress = ProgressListener.create(quiet, stop.maxIterations())) {
-            ChosenRates rates = new ChosenRates(parsed.step(), prepared.model.layout());
+            TrainableModel trained = prepared.model;
+            ChosenRates rates = new ChosenRates(parsed.step(), trained.layout());
             List<IterationListener> listeners = new ArrayList<>(List.of(rates, progress));
             if (history != null) {
                 listeners.add(history.listener());
             }
-            LinearObjective objective = prepared.model.objective(prepared.train.features(), prepared.trainTargets, lambda);
+            Objective objective = trained.objective(prepared.train.features(), prepared.trainTargets, lambda);
+            double[] start = trained.start(initSeed());
             OptimizationResult result = parsed.optimizer(stop.criterion())
-                    .minimize(objective, new double[prepared.model.dimension()], listeners.toArray(new IterationListener[0]));
+                    .minimize(objective, start, listeners.toArray(new IterationListener[0]));
             progress.finish();
 
             ModelEvaluation trainEval = null;
             ModelEvaluation testEval = null;
             if (result.succeeded()) {
                 double[] w = result.x();
-                trainEval = Metrics.evaluate(prepared.model, prepared.train.features(), prepared.trainTargets, w);
+                trainEval = trained.evaluate(prepared.train.features(), prepared.trainTargets, w);
                 if (prepared.test != null) {
-                    testEval = Metrics.evaluate(prepared.model, prepared.test.features(), prepared.testTargets, w);
+                    testEval = trained.evaluate(prepared.test.features(), prepared.testTargets, w);
                 }
             }
             TrainReport report = new TrainReport(data, prepared, lambda, split, method, stop, result,
@@ -239,6 +268,39 @@ final class TrainCommand implements Callable<Integer> {
                 prepared.standardizer == null ? null : prepared.standardizer.means(),
                 prepared.standardizer == null ? null : prepared.standardizer.scales(),
                 lambda, training, result.x());
+    }
+
+    /**
+     * The model flags as a spec. Flags of the other family are errors: the network flags without
+     * --model mlp, and (in {@link ModelSpec}) the linear flags with it.
+     */
+    private ModelSpec modelSpec() {
+        boolean network = ModelSpec.MLP.equals(model);
+        ModelSpec.NetworkSpec net = null;
+        if (network) {
+            net = new ModelSpec.NetworkSpec(hidden == null ? new int[] {ModelSpec.NetworkSpec.DEFAULT_HIDDEN} : hidden,
+                    activation == null ? Activation.TANH : activation, loss, initSeed());
+        } else {
+            networkOnly("--hidden", hidden != null, "");
+            networkOnly("--activation", activation != null, "");
+            networkOnly("--loss", loss != null, "; a linear model's loss is its --model");
+            networkOnly("--init-seed", initSeed != null, "; a linear model starts at 0");
+        }
+        return new ModelSpec(network || model == null ? null : LossKind.fromId(model),
+                huberDelta == null ? Double.NaN : huberDelta, hingeSmoothing == null ? Double.NaN : hingeSmoothing,
+                lambda, !noIntercept, standardize, net);
+    }
+
+    /** A network flag given for a linear model is an error. */
+    private void networkOnly(String flag, boolean given, String note) {
+        if (given) {
+            throw new UserError(flag + " applies to --model " + ModelSpec.MLP + " only"
+                    + (model == null ? " (give --model " + ModelSpec.MLP + ")" : ", not " + model) + note);
+        }
+    }
+
+    private long initSeed() {
+        return initSeed == null ? ModelSpec.NetworkSpec.DEFAULT_INIT_SEED : initSeed;
     }
 
     private Method method() {
@@ -304,15 +366,42 @@ final class TrainCommand implements Callable<Integer> {
         return v == null ? Double.NaN : v;
     }
 
-    /** A loss id, as {@link LossKind#id()}. */
-    static final class LossConverter implements ITypeConverter<LossKind> {
+    /** A linear loss id, as {@link LossKind#id()}, or {@value ModelSpec#MLP}. */
+    static final class ModelConverter implements ITypeConverter<String> {
         @Override
-        public LossKind convert(String value) {
+        public String convert(String value) {
+            if (value.equals(ModelSpec.MLP)) {
+                return value;
+            }
             try {
-                return LossKind.fromId(value);
+                return LossKind.fromId(value).id();
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("'" + value + "' is not a model; expected logistic, softmax, "
-                        + "least-squares, huber or smoothed-hinge");
+                        + "least-squares, huber, smoothed-hinge or mlp");
+            }
+        }
+    }
+
+    /** An activation id, as {@link Activation#id()}. */
+    static final class ActivationConverter implements ITypeConverter<Activation> {
+        @Override
+        public Activation convert(String value) {
+            try {
+                return Activation.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A network output loss id, as {@link OutputLoss#id()}. */
+    static final class OutputLossConverter implements ITypeConverter<OutputLoss> {
+        @Override
+        public OutputLoss convert(String value) {
+            try {
+                return OutputLoss.fromId(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

@@ -11,6 +11,7 @@ import org.planesearch.data.transform.SplitOptions;
 import org.planesearch.models.linear.LinearModel;
 import org.planesearch.models.linear.LossKind;
 import org.planesearch.models.linear.ModelEvaluation;
+import org.planesearch.models.network.NetworkModel;
 
 /**
  * What a training run did, for people (a compact summary) and for programs ({@code summary.json},
@@ -98,8 +99,25 @@ record TrainReport(String data, TrainingData prepared, double lambda, SplitOptio
         return d;
     }
 
+    /** A linear model: loss, lossParameter, lambda, intercept, outputs; a network: kind, loss, widths, activation, ... */
     private Map<String, Object> modelJson() {
-        LinearModel model = prepared.model;
+        if (prepared.model instanceof TrainableModel.Network n) {
+            NetworkModel network = n.model();
+            Map<String, Object> d = Json.object();
+            d.put("kind", ModelFile.NETWORK);
+            d.put("loss", network.loss().id());
+            List<Integer> widths = new ArrayList<>();
+            for (int width : network.widths()) {
+                widths.add(width);
+            }
+            d.put("widths", widths);
+            d.put("activation", network.activation().id());
+            d.put("lambda", lambda);
+            d.put("initSeed", prepared.spec.network().initSeed());
+            d.put("outputs", network.outputs());
+            return d;
+        }
+        LinearModel model = ((TrainableModel.Linear) prepared.model).model();
         Map<String, Object> d = Json.object();
         d.put("loss", model.loss().id());
         if (model.loss().hasParameter()) {
@@ -113,16 +131,24 @@ record TrainReport(String data, TrainingData prepared, double lambda, SplitOptio
 
     /** The compact human summary. */
     void print(PrintWriter w) {
-        LinearModel model = prepared.model;
-        w.println((result.succeeded() ? "Trained " : "Training FAILED: ") + modelName(model) + " on " + data
+        TrainableModel trained = prepared.model;
+        w.println((result.succeeded() ? "Trained " : "Training FAILED: ") + modelName(trained) + " on " + data
                 + (prepared.source.source().equals("file") ? "" : " (" + prepared.source.source() + ")") + ": "
-                + Fmt.count(prepared.allRows) + " examples x " + Fmt.count(model.features()) + " feature" + Fmt.s(model.features())
-                + classesText());
-        row(w, "model", model.loss().id() + (model.loss().hasParameter() ? " (" + model.loss().parameterName() + " "
-                + Fmt.sig(model.lossParameter(), 4) + ")" : "") + ", lambda " + Fmt.sig(lambda, 3)
-                + (model.intercept() ? ", intercept" : ", no intercept")
-                + (prepared.standardizer == null ? "" : prepared.standardizer.centers() ? ", standardized features"
-                : ", scaled features (sparse data: not centred)"));
+                + Fmt.count(prepared.allRows) + " examples x " + Fmt.count(trained.features()) + " feature"
+                + Fmt.s(trained.features()) + classesText());
+        String standardized = prepared.standardizer == null ? "" : prepared.standardizer.centers()
+                ? ", standardized features" : ", scaled features (sparse data: not centred)";
+        if (trained instanceof TrainableModel.Network n) {
+            NetworkModel network = n.model();
+            row(w, "model", ModelSpec.MLP + " " + n.shape() + ", " + network.activation().id() + ", " + network.loss().id()
+                    + " output, lambda " + Fmt.sig(lambda, 3) + " on the weights, init seed " + prepared.spec.network().initSeed()
+                    + standardized);
+        } else {
+            LinearModel model = ((TrainableModel.Linear) trained).model();
+            row(w, "model", model.loss().id() + (model.loss().hasParameter() ? " (" + model.loss().parameterName() + " "
+                    + Fmt.sig(model.lossParameter(), 4) + ")" : "") + ", lambda " + Fmt.sig(lambda, 3)
+                    + (model.intercept() ? ", intercept" : ", no intercept") + standardized);
+        }
         row(w, "method", result.optimizer() + ": " + rates.how());
         String label = "stopped";
         for (String line : stopped()) {
@@ -238,8 +264,11 @@ record TrainReport(String data, TrainingData prepared, double lambda, SplitOptio
                 + ")";
     }
 
-    private static String modelName(LinearModel model) {
-        LossKind k = model.loss();
+    private static String modelName(TrainableModel trained) {
+        if (trained instanceof TrainableModel.Network n) {
+            return "a " + n.shape() + " " + n.model().activation().id() + " network (" + n.model().loss().id() + ")";
+        }
+        LossKind k = ((TrainableModel.Linear) trained).model().loss();
         switch (k) {
             case LOGISTIC:
                 return "logistic regression";

@@ -7,6 +7,10 @@
  * has its own flags, and a flag that does not apply (to the method, the loss, the data format or
  * the source) is an error, never silently ignored.
  *
+ * <p>{@code train} fits a linear model or a network ({@code --model mlp}); the commands see both
+ * through one seam, {@code TrainableModel}, which delegates to {@code planesearch-models}. Model
+ * files are versioned JSON ({@code ModelFile}: version 1 linear, version 2 adds networks).
+ *
  * <p>User mistakes are one line on standard error that names the file, line, column and value
  * where they are known ({@code UserError}, data's {@code DataFormatException}), exit code 2, no
  * stack trace. Only internal errors print a trace (exit 3). A training run that ends in

@@ -104,6 +104,30 @@ class BadInputTest {
     }
 
     @Test
+    void modelFlagsOfTheOtherFamily() throws IOException {
+        // network flags with a linear model (guessed or named)
+        train(false, List.of("--hidden", "--model mlp"), "--hidden", "10");
+        train(false, List.of("--activation", "--model mlp", "not logistic"), "--model", "logistic", "--activation", "relu");
+        train(false, List.of("--loss", "--model mlp", "a linear model's loss is its --model"), "--model", "softmax",
+                "--loss", "softmax");
+        train(false, List.of("--init-seed", "--model mlp", "starts at 0"), "--init-seed", "3");
+        // linear flags with a network
+        train(false, List.of("--no-intercept", "mlp", "bias"), "--model", "mlp", "--no-intercept");
+        train(false, List.of("--huber-delta", "--model huber", "not mlp"), "--model", "mlp", "--huber-delta", "2");
+        train(false, List.of("--hinge-smoothing", "not mlp"), "--model", "mlp", "--hinge-smoothing", "1");
+    }
+
+    @Test
+    void badNetworkFlagValues() throws IOException {
+        train(false, List.of("--hidden 10,0", ">= 1", "got 0"), "--model", "mlp", "--hidden", "10,0");
+        train(true, List.of("--hidden", "'x'"), "--model", "mlp", "--hidden", "10,x");
+        train(true, List.of("--activation", "'swish'", "relu"), "--model", "mlp", "--activation", "swish");
+        train(true, List.of("--loss", "'probit'", "least-squares"), "--model", "mlp", "--loss", "probit");
+        train(true, List.of("--model", "'perceptron'", "mlp"), "--model", "perceptron");
+        train(false, List.of("iris", "binary", "3"), "--data", "iris", "--model", "mlp", "--loss", "logistic");
+    }
+
+    @Test
     void corruptModelFile() throws IOException {
         Path corrupt = file("corrupt.json", "{\"format\": \"planesearch-model\",\n  \"version\": ");
         Cli.fails(2, false, List.of(corrupt + ":2:", "not a JSON model file"), "evaluate", "--model", corrupt.toString(),
@@ -118,15 +142,40 @@ class BadInputTest {
         Path run = tmp.resolve("run");
         Cli.ok("train", "--out", run.toString(), "--quiet");
         String good = Files.readString(run.resolve("model.json"));
+        Path v3 = file("v3.json", good.replace("\"version\" : 1", "\"version\" : 3"));
+        Cli.fails(2, false, List.of(v3.toString(), "version 3", "versions 1 and 2"), "evaluate", "--model",
+                v3.toString(), "--data", "heart_scale");
+        // version 2 names the kind of model; a linear file may say so, but must
         Path v2 = file("v2.json", good.replace("\"version\" : 1", "\"version\" : 2"));
-        Cli.fails(2, false, List.of(v2.toString(), "version 2"), "evaluate", "--model", v2.toString(), "--data",
+        Cli.fails(2, false, List.of(v2.toString(), "\"kind\""), "evaluate", "--model", v2.toString(), "--data",
                 "heart_scale");
+        Path v2linear = file("v2linear.json", good.replace("\"version\" : 1", "\"version\" : 2, \"kind\" : \"linear\""));
+        Cli.ok("evaluate", "--model", v2linear.toString(), "--data", "heart_scale");
         Path short1 = file("short.json", good.replace("\"features\" : 13", "\"features\" : 12"));
         Cli.fails(2, false, List.of(short1.toString(), "\"parameters\" has 14 values, expected 13"), "predict",
                 "--model", short1.toString(), "--data", "heart_scale");
         Path loss = file("loss.json", good.replace("\"model\" : \"logistic\"", "\"model\" : \"probit\""));
         Cli.fails(2, false, List.of(loss.toString(), "'probit'", "smoothed-hinge"), "evaluate", "--model",
                 loss.toString(), "--data", "heart_scale");
+    }
+
+    @Test
+    void networkModelFileWithBadFields() throws IOException {
+        Path run = tmp.resolve("run");
+        Cli.ok("train", "--model", "mlp", "--hidden", "2", "--max-iter", "3", "--out", run.toString(), "--quiet");
+        String good = Files.readString(run.resolve("model.json"));
+        Path activation = file("activation.json", good.replace("\"activation\" : \"tanh\"", "\"activation\" : \"swish\""));
+        Cli.fails(2, false, List.of(activation.toString(), "\"activation\"", "'swish'"), "evaluate", "--model",
+                activation.toString(), "--data", "heart_scale");
+        Path widths = file("widths.json", good.replace("\"widths\" : [ 13, 2, 1 ]", "\"widths\" : [ 13, -2, 1 ]"));
+        Cli.fails(2, false, List.of(widths.toString(), "\"widths\"[1] is '-2'"), "predict", "--model", widths.toString(),
+                "--data", "heart_scale");
+        Path count = file("count.json", good.replace("\"widths\" : [ 13, 2, 1 ]", "\"widths\" : [ 13, 3, 1 ]"));
+        Cli.fails(2, false, List.of(count.toString(), "\"parameters\" has 31 values, expected 46"), "predict", "--model",
+                count.toString(), "--data", "heart_scale");
+        Path narrow = file("narrow.libsvm", "1 1:0.5 20:1\n");
+        Cli.fails(2, false, List.of(narrow + ":1", "20", "13"), "evaluate", "--model", run.resolve("model.json").toString(),
+                "--data", narrow.toString());
     }
 
     @Test

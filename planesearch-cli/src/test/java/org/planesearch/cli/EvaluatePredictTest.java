@@ -29,7 +29,7 @@ class EvaluatePredictTest {
 
         // the accuracy computed here, from the file's parameters and standardizer
         ModelFile mf = ModelFile.read(modelJson);
-        LinearModel model = mf.model();
+        LinearModel model = ((TrainableModel.Linear) mf.model()).model();
         double expected;
         try (Dataset raw = BundledDatasets.load("heart_scale");
              Dataset x = Standardizer.of(mf.means(), mf.scales()).apply(raw)) {

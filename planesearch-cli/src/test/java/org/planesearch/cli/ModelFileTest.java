@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.planesearch.models.linear.LinearModel;
 import org.planesearch.models.linear.LossKind;
+import org.planesearch.models.network.Activation;
+import org.planesearch.models.network.NetworkModel;
+import org.planesearch.models.network.OutputLoss;
 
 class ModelFileTest {
 
@@ -45,7 +48,7 @@ class ModelFileTest {
         LinearModel model = LinearModel.softmax(5, 3, true);
         double[] means = {0.5, -1.25, 0, 1e-17, 3};
         double[] scales = {1, 0.1, 2.5, 1e-8, 7};
-        ModelFile written = new ModelFile(model, List.of("a", "b", "c"), List.of("u", "v", "w", "x", "y"), "y", means,
+        ModelFile written = new ModelFile(new TrainableModel.Linear(model), List.of("a", "b", "c"), List.of("u", "v", "w", "x", "y"), "y", means,
                 scales, 1e-4, Map.of("method", "lbfgs+lo", "iterations", 12), awkward(model.dimension(), 1));
         Path f = tmp.resolve("m.json");
         written.write(f);
@@ -65,15 +68,15 @@ class ModelFileTest {
             LinearModel model = new LinearModel(k, 3, outputs, k != LossKind.LEAST_SQUARES, parameter);
             List<String> labels = k == LossKind.SOFTMAX ? List.of("0", "1", "2", "7")
                     : k.isBinary() ? List.of("-1", "1") : null;
-            ModelFile written = new ModelFile(model, labels, null, null, null, null, 0.5, null,
+            ModelFile written = new ModelFile(new TrainableModel.Linear(model), labels, null, null, null, null, 0.5, null,
                     awkward(model.dimension(), k.ordinal()));
             Path f = tmp.resolve(k.id() + ".json");
             written.write(f);
             String text = Files.readString(f);
             assertTrue(text.contains("\"model\" : \"" + k.id() + "\""), text);
             ModelFile read = ModelFile.read(f);
-            assertEquals(model, read.model());
-            assertEquals(parameter, read.model().lossParameter());
+            assertEquals(new TrainableModel.Linear(model), read.model());
+            assertEquals(parameter, ((TrainableModel.Linear) read.model()).model().lossParameter());
             assertArrayEquals(bits(written.parameters()), bits(read.parameters()));
             assertNull(read.standardizer());
             assertEquals(written, read);
@@ -82,7 +85,7 @@ class ModelFileTest {
 
     @Test
     void inconsistentPartsAreProgrammerErrors() {
-        LinearModel model = LinearModel.logistic(2, false);
+        TrainableModel model = new TrainableModel.Linear(LinearModel.logistic(2, false));
         List<String> two = List.of("a", "b");
         assertThrows(IllegalArgumentException.class, () -> new ModelFile(model, two, null, null, null, null, 0, null,
                 new double[3]), "parameter count");
@@ -96,10 +99,106 @@ class ModelFileTest {
 
     @Test
     void labelsThatDoNotFitTheModelAreRejectedOnReading() throws IOException {
-        LinearModel model = LinearModel.logistic(2, false);
+        TrainableModel model = new TrainableModel.Linear(LinearModel.logistic(2, false));
         Path f = tmp.resolve("m.json");
         new ModelFile(model, List.of("b", "a"), null, null, null, null, 0, null, new double[2]).write(f);
         UserError e = assertThrows(UserError.class, () -> ModelFile.read(f));
         assertTrue(e.getMessage().startsWith(f + ": \"labels\""), e.getMessage());
+    }
+
+    private static ModelFile network(int[] widths, Activation activation, OutputLoss loss, List<String> labels) {
+        NetworkModel model = NetworkModel.of(widths, activation, loss);
+        return new ModelFile(new TrainableModel.Network(model), labels, null, null, null, null, 1e-3,
+                Map.of("method", "gd+ps:per-layer"), awkward(model.dimension(), widths.length));
+    }
+
+    @Test
+    void networkRoundTripsBitForBitAsVersion2() throws IOException {
+        NetworkModel model = NetworkModel.of(new int[] {5, 4, 3, 3}, Activation.GELU, OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        double[] means = {0.5, -1.25, 0, 1e-17, 3};
+        double[] scales = {1, 0.1, 2.5, 1e-8, 7};
+        ModelFile written = new ModelFile(new TrainableModel.Network(model), List.of("a", "b", "c"),
+                List.of("u", "v", "w", "x", "y"), "y", means, scales, 1e-4, Map.of("method", "gd+ps:per-layer"),
+                awkward(model.dimension(), 9));
+        Path f = tmp.resolve("net.json");
+        written.write(f);
+        String text = Files.readString(f);
+        assertTrue(text.contains("\"version\" : 2") && text.contains("\"kind\" : \"network\"")
+                && text.contains("\"activation\" : \"gelu\"") && text.contains("\"loss\" : \"softmax\""), text);
+        ModelFile read = ModelFile.read(f);
+        assertEquals(written, read);
+        assertEquals(new TrainableModel.Network(model), read.model());
+        assertArrayEquals(bits(written.parameters()), bits(read.parameters()));
+        assertArrayEquals(new int[] {5, 4, 3, 3}, ((TrainableModel.Network) read.model()).model().widths());
+        assertEquals(List.of("a", "b", "c"), read.labelMap().classes());
+
+        for (OutputLoss loss : OutputLoss.values()) {
+            int c = loss == OutputLoss.SOFTMAX_CROSS_ENTROPY ? 2 : 1;
+            List<String> labels = loss == OutputLoss.SQUARED ? null : List.of("no", "yes");
+            ModelFile m = network(new int[] {2, 3, c}, Activation.RELU, loss, labels);
+            Path g = tmp.resolve(loss.id() + ".json");
+            m.write(g);
+            assertEquals(m, ModelFile.read(g), loss.id());
+        }
+    }
+
+    @Test
+    void linearModelsAreStillWrittenAsVersion1() throws IOException {
+        Path f = tmp.resolve("m.json");
+        new ModelFile(new TrainableModel.Linear(LinearModel.logistic(2, true)), List.of("-1", "1"), null, null, null,
+                null, 0, null, new double[3]).write(f);
+        String text = Files.readString(f);
+        assertTrue(text.contains("\"version\" : 1") && !text.contains("\"kind\""), text);
+    }
+
+    /** A network model file with one field replaced, read: the UserError's message. */
+    private String corrupt(String name, String from, String to) throws IOException {
+        Path good = tmp.resolve("good-" + name + ".json");
+        network(new int[] {3, 4, 1}, Activation.TANH, OutputLoss.LOGISTIC, List.of("-1", "1")).write(good);
+        String text = Files.readString(good);
+        assertTrue(text.contains(from), from);
+        Path f = tmp.resolve(name + ".json");
+        Files.writeString(f, text.replace(from, to));
+        UserError e = assertThrows(UserError.class, () -> ModelFile.read(f), name);
+        assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        return e.getMessage();
+    }
+
+    @Test
+    void corruptNetworkFilesNameTheFieldAndTheValue() throws IOException {
+        String widths = "\"widths\" : [ 3, 4, 1 ]";
+        assertTrue(corrupt("zero", widths, "\"widths\" : [ 3, 0, 1 ]").contains("\"widths\"[1] is '0', expected a whole number >= 1"));
+        assertTrue(corrupt("fraction", widths, "\"widths\" : [ 3, 4.5, 1 ]").contains("\"widths\"[1] is '4.5'"));
+        assertTrue(corrupt("short", widths, "\"widths\" : [ 3, 1 ]").contains("\"widths\" has 2 entries, expected at least 3"));
+        assertTrue(corrupt("missing", widths, "\"width\" : [ 3, 4, 1 ]").contains("missing array \"widths\""));
+        String count = corrupt("count", widths, "\"widths\" : [ 3, 5, 1 ]");
+        assertTrue(count.contains("\"parameters\" has 21 values, expected 26 for widths [3, 5, 1]"), count);
+        assertTrue(corrupt("outputs", widths, "\"widths\" : [ 3, 4, 2 ]").contains("a logistic network has exactly 1 output"));
+        String activation = corrupt("activation", "\"activation\" : \"tanh\"", "\"activation\" : \"swish\"");
+        assertTrue(activation.contains("\"activation\"") && activation.contains("'swish'") && activation.contains("relu"),
+                activation);
+        String loss = corrupt("loss", "\"loss\" : \"logistic\"", "\"loss\" : \"hinge\"");
+        assertTrue(loss.contains("\"loss\"") && loss.contains("'hinge'"), loss);
+        assertTrue(corrupt("labels", "\"loss\" : \"logistic\"", "\"loss\" : \"least-squares\"")
+                .contains("a least-squares network has no \"labels\""));
+        assertTrue(corrupt("kind", "\"kind\" : \"network\"", "\"kind\" : \"forest\"")
+                .contains("\"kind\" is 'forest', expected 'linear' or 'network'"));
+        assertTrue(corrupt("v1", "\"version\" : 2", "\"version\" : 1").contains("\"kind\" needs \"version\": 2"));
+        assertTrue(corrupt("nan", "\"parameters\" : [ 0.1,", "\"parameters\" : [ \"NaN\",")
+                .contains("\"parameters\"[0] is '\"NaN\"', not a finite number"));
+    }
+
+    @Test
+    void aLeastSquaresNetworkHasOneOutput() throws IOException {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> network(new int[] {2, 3, 2}, Activation.TANH, OutputLoss.SQUARED, null));
+        assertTrue(e.getMessage().contains("ends in 2 outputs"), e.getMessage());
+        Path one = tmp.resolve("one.json");
+        network(new int[] {2, 3, 1}, Activation.TANH, OutputLoss.SQUARED, null).write(one);
+        Path f = tmp.resolve("wide.json");
+        Files.writeString(f, Files.readString(one).replace("\"widths\" : [ 2, 3, 1 ]", "\"widths\" : [ 2, 3, 2 ]"));
+        UserError u = assertThrows(UserError.class, () -> ModelFile.read(f));
+        assertTrue(u.getMessage().startsWith(f + ": \"widths\" [2, 3, 2] ends in 2 outputs"), u.getMessage());
     }
 }
