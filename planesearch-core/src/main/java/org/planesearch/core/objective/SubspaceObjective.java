@@ -31,4 +31,16 @@ public interface SubspaceObjective {
     default double valueAndGradient(double[] t, double[] gradOut) {
         return valueGradientHessian(t, gradOut, null);
     }
+
+    /**
+     * True when ∇²ψ costs much more than ψ and ∇ψ together, and a {@link #valueGradientHessian}
+     * at the t of the last {@link #valueAndGradient} (same bits) costs only the Hessian's own
+     * part. The search then evaluates its trials without the Hessian and asks for it only where
+     * it takes another Newton step: a search's last trial, where it converges, never pays for
+     * one. False (the default) where the Hessian comes with the gradient at little extra cost
+     * (the linear-composition evaluators), so the search asks for all three at once.
+     */
+    default boolean separateHessian() {
+        return false;
+    }
 }

@@ -74,7 +74,11 @@ import org.planesearch.core.objective.SubspaceObjective;
  *
  * <p>Per iteration it evaluates ψ with gradient and Hessian at the full Newton step (accepted
  * almost always, and its derivatives are needed next), and the value alone at backtracking
- * trials, plus the derivatives where one of those is accepted. On a quadratic ψ a search from 0
+ * trials, plus the derivatives where one of those is accepted. Where ψ prices its Hessian
+ * separately ({@link SubspaceObjective#separateHessian()}: a network's exact ∇²ψ costs twice its
+ * ψ and ∇ψ), trials are evaluated with the gradient only and the Hessian is asked for at the
+ * accepted point only when the search goes on from there, so the last trial of a search, where
+ * it converges, never pays for one. On a quadratic ψ a search from 0
  * is one iteration and two evaluations (ψ with derivatives at 0 — free for an evaluator that
  * caches the current point — and at the Newton step). The returned t is the last point
  * evaluated with derivatives whenever the search converged, so an evaluator can reuse that
@@ -179,6 +183,9 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
         private final double[] p;
         private final double[] strict;
         private final double[] loose;
+        private boolean separate;
+        private boolean hessianMissing;
+        private boolean trialHessianMissing;
 
         private State(SubspaceSearch config, int capacity) {
             this.config = config;
@@ -256,11 +263,14 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 t[j] = 0;
             }
             boolean warm = warmStart != null && usable(warmStart, k);
+            separate = psi.separateHessian();
             double f0;
-            if (warm) {
+            if (warm || separate) {
                 f0 = psi.valueAndGradient(t, grad);
+                hessianMissing = true;
             } else {
                 f0 = psi.valueGradientHessian(t, grad, hess);
+                hessianMissing = false;
             }
             evaluations++;
             if (!Double.isFinite(f0) || !allFinite(grad, k)) {
@@ -276,7 +286,7 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 System.arraycopy(warmStart, 0, trial, 0, k);
                 // one evaluation with derivatives: for an SO-friendly model the value alone costs
                 // nearly as much (the same exponentials), and a good warm start is the usual case
-                double fw = psi.valueGradientHessian(trial, gTrial, hTrial);
+                double fw = evaluateTrial(psi);
                 evaluations++;
                 if (fw <= f0 && allFinite(gTrial, k)) {
                     acceptTrial();
@@ -287,8 +297,13 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                     if (evaluations >= config.maxEvaluations) {
                         return finish(SubspaceSearchStatus.FAILED, k, f0, gradientNorm0, 0, evaluations, true);
                     }
-                    psi.valueGradientHessian(t, grad, hess);
-                    evaluations++;
+                    if (separate) {
+                        hessianMissing = true;
+                    } else {
+                        psi.valueGradientHessian(t, grad, hess);
+                        evaluations++;
+                        hessianMissing = false;
+                    }
                 }
             }
 
@@ -309,6 +324,18 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 if (iterations >= config.maxIterations || config.maxEvaluations - evaluations < 2) {
                     break;
                 }
+                if (iterations > 0 && startedInBand) {
+                    // The whole search is below the resolution of ψ's values and one accurate
+                    // Newton step has been taken: stop (see "Near the solution").
+                    resolved = true;
+                    break;
+                }
+                if (hessianMissing) {
+                    // the Hessian where the search takes its next Newton step (separateHessian)
+                    psi.valueGradientHessian(t, grad, hess);
+                    evaluations++;
+                    hessianMissing = false;
+                }
                 double slope = direction(k);
                 if (!(slope < 0)) {
                     stalled = true;
@@ -317,11 +344,6 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 boolean inBand = -slope <= ROUNDING_BAND * Math.abs(f);
                 if (iterations == 0) {
                     startedInBand = inBand;
-                } else if (startedInBand) {
-                    // The whole search is below the resolution of ψ's values and one accurate
-                    // Newton step has been taken: stop (see "Near the solution").
-                    resolved = true;
-                    break;
                 }
                 if (inBand) {
                     // The decrease Newton predicts is below the rounding of ψ, so the Armijo test
@@ -336,7 +358,7 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                         stalled = true;
                         break;
                     }
-                    double full = psi.valueGradientHessian(trial, gTrial, hTrial);
+                    double full = evaluateTrial(psi);
                     evaluations++;
                     if (full <= f + ROUNDING_BAND * Math.abs(f) && full <= f0 + ROUNDING_BAND * Math.abs(f0)
                             && allFinite(gTrial, k) && relativeGradient(gTrial, k) < relativeGradient(grad, k)) {
@@ -369,7 +391,7 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                     // accepted almost always, and its derivatives are needed next); backtracking
                     // trials with the value alone.
                     boolean withDerivatives = b == 0;
-                    double ft = withDerivatives ? psi.valueGradientHessian(trial, gTrial, hTrial) : psi.value(trial);
+                    double ft = withDerivatives ? evaluateTrial(psi) : psi.value(trial);
                     evaluations++;
                     if (!Double.isFinite(ft)) {
                         nonFiniteTrial = true;
@@ -380,7 +402,7 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                     if (ft <= f + c1 * alpha * slope) {
                         double full = ft;
                         if (!withDerivatives) {
-                            full = psi.valueGradientHessian(trial, gTrial, hTrial);
+                            full = evaluateTrial(psi);
                             evaluations++;
                         }
                         if (Double.isFinite(full) && full <= f && allFinite(gTrial, k)) {
@@ -497,7 +519,17 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
             return m;
         }
 
+        /**
+         * ψ with derivatives at the trial point: with the Hessian, or without it when ψ prices it
+         * separately (then asked for only where the search continues from there).
+         */
+        private double evaluateTrial(SubspaceObjective psi) {
+            trialHessianMissing = separate;
+            return separate ? psi.valueAndGradient(trial, gTrial) : psi.valueGradientHessian(trial, gTrial, hTrial);
+        }
+
         private void acceptTrial() {
+            hessianMissing = trialHessianMissing;
             double[] tmp = t;
             t = trial;
             trial = tmp;

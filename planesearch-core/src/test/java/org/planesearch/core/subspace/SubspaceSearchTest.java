@@ -2,6 +2,7 @@ package org.planesearch.core.subspace;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -378,6 +379,63 @@ class SubspaceSearchTest {
         assertEquals(SubspaceSearchStatus.CONVERGED, full.status());
         assertEquals(1.0, full.t()[0], 1e-9);
         assertTrue(full.evaluations() > 3, "several Newton steps: " + full.evaluations());
+    }
+
+    /** ψ(t) = Σⱼ cosh(tⱼ − j − 1) + 0.3 t₀t₁ over two columns, pricing its Hessian separately or not. */
+    private static final class CountingPsi implements SubspaceObjective {
+        final boolean separate;
+        int hessians;
+        double[] lastHessianAt;
+        double[] lastEvaluatedAt;
+
+        CountingPsi(boolean separate) {
+            this.separate = separate;
+        }
+
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public double value(double[] t) {
+            lastEvaluatedAt = t.clone();
+            return Math.cosh(t[0] - 1) + Math.cosh(t[1] - 2) + 0.3 * t[0] * t[1];
+        }
+
+        @Override
+        public double valueGradientHessian(double[] t, double[] g, double[] h) {
+            g[0] = Math.sinh(t[0] - 1) + 0.3 * t[1];
+            g[1] = Math.sinh(t[1] - 2) + 0.3 * t[0];
+            if (h != null) {
+                hessians++;
+                lastHessianAt = t.clone();
+                h[0] = Math.cosh(t[0] - 1);
+                h[1] = 0.3;
+                h[2] = 0.3;
+                h[3] = Math.cosh(t[1] - 2);
+            }
+            return value(t);
+        }
+
+        @Override
+        public boolean separateHessian() {
+            return separate;
+        }
+    }
+
+    @Test
+    void aSeparatelyPricedHessianIsAskedForOnlyWhereTheSearchGoesOn() {
+        CountingPsi together = new CountingPsi(false);
+        CountingPsi apart = new CountingPsi(true);
+        SubspaceSearchResult a = SubspaceSearch.defaults().newState(2).search(together, 1.0);
+        SubspaceSearchResult b = SubspaceSearch.defaults().newState(2).search(apart, 1.0);
+        assertEquals(SubspaceSearchStatus.CONVERGED, b.status());
+        assertArrayEquals(a.t(), b.t(), 0.0, "the same Newton steps, the same point");
+        assertEquals(a.iterations(), b.iterations());
+        assertEquals(b.iterations(), apart.hessians, "one Hessian per Newton step: at 0 and at each point left again");
+        assertEquals(together.hessians - 1, apart.hessians, "the converged last trial pays for none");
+        assertFalse(java.util.Arrays.equals(apart.lastHessianAt, apart.lastEvaluatedAt), "no Hessian at the last trial");
     }
 
     @Test

@@ -129,6 +129,11 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
     private boolean trialValid;
     private boolean trialCurvature;
     private double trialLoss;
+    // the last trial's ψ and ∇ψ (valid with trialGradient), and whether G = E·W₂(t)ᵀ is in gs2
+    private boolean trialGradient;
+    private double trialValue;
+    private final double[] trialGrad;
+    private boolean gReady;
     private final double[] w2t;
     private final double[] b2t;
     private final double[] hte;
@@ -198,6 +203,7 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
         t1 = new double[maxDirections];
 
         trialT = new double[maxDirections];
+        trialGrad = new double[maxDirections];
         w2t = new double[w2Length];
         b2t = new double[outputs];
         hte = new double[w2Length];
@@ -460,6 +466,14 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
     private double evaluate(double[] t, boolean derivatives, double[] grad, double[] hess) {
         counts.addSubspaceTrials(1);
         boolean wantDerivatives = derivatives || grad != null || hess != null;
+        if (hess != null && trialValid && trialGradient && sameBits(t, trialT, k)) {
+            // the Hessian at the last trial (see separateHessian): its pass, E, G and ∇ψ are kept
+            if (grad != null) {
+                System.arraycopy(trialGrad, 0, grad, 0, k);
+            }
+            secondDerivatives(trial, w2t, hess);
+            return trialValue;
+        }
         if (allZero(t)) {
             if (grad != null) {
                 for (int j = 0; j < k; j++) {
@@ -472,6 +486,7 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
                     currentCurvature = true;
                 }
                 System.arraycopy(x, w2, w2t, 0, w2Length);
+                gReady = false;
                 secondDerivatives(current, w2t, hess);
             }
             if (derivatives) {
@@ -481,6 +496,7 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
                 trialCurvature = currentCurvature;
                 System.arraycopy(t, 0, trialT, 0, k);
                 trialValid = true;
+                trialGradient = false;
             }
             return value;
         }
@@ -488,15 +504,19 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
         formLayer2(t);
         collectLayer1(t);
         images.combine(current.pre[0], q1, t1, k1, hidden, trial.pre[0]);
+        // σ'' comes with σ' (the same exponentials) so that a Hessian asked for later at this t
+        // costs only its products
         sweep.activate(trial.pre[0], hidden, null, 0, trial.act[0], wantDerivatives ? trial.slope[0] : null,
-                hess != null ? trial.curvature[0] : null);
+                wantDerivatives ? trial.curvature[0] : null);
+        gReady = false;
+        trialGradient = false;
         products.multiply(trial.act[0], w2t, rows, hidden, outputs, trial.pre[1]);
         sweep.addBias(trial.pre[1], outputs, b2t, 0);
         double loss;
         if (wantDerivatives) {
             loss = sweep.lossResidual(trial.pre[1], targets, invRows, trial.delta[1]);
             trialLoss = loss;
-            trialCurvature = hess != null;
+            trialCurvature = true;
             System.arraycopy(t, 0, trialT, 0, k);
             trialValid = true;
         } else {
@@ -504,8 +524,11 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
             trialValid = false;
         }
         double psiValue = loss * invRows + penalty(t);
+        trialValue = psiValue;
         if (grad != null) {
             firstDerivatives(trial, w2t, t, grad);
+            System.arraycopy(grad, 0, trialGrad, 0, k);
+            trialGradient = true;
         }
         if (hess != null) {
             secondDerivatives(trial, w2t, hess);
@@ -590,9 +613,10 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
             sweep.columnSums(e, outputs, columnSumsE, 0);
         }
         if (k1 > 0) {
-            // B = (E·W₂ᵀ) ⊙ S₁, then ⟨B, Qⱼ⟩
-            products.multiplyByTransposed(e, w2m, rows, outputs, hidden, scratchNh);
-            sweep.hadamard(scratchNh, b.slope[0], hidden, scratchNh);
+            // G = E·W₂ᵀ (kept for a Hessian at this t), B = G ⊙ S₁, then ⟨B, Qⱼ⟩
+            products.multiplyByTransposed(e, w2m, rows, outputs, hidden, gs2);
+            gReady = true;
+            sweep.hadamard(gs2, b.slope[0], hidden, scratchNh);
             images.dots(scratchNh, q1, k1, hidden, dotOut);
         }
         for (int j = 0; j < k; j++) {
@@ -645,7 +669,10 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
         }
         // second-order terms through σ'': ⟨(E·W₂ᵀ)⊙S₂, Qᵢ⊙Qⱼ⟩ for layer-1 pairs
         if (k1 > 0) {
-            products.multiplyByTransposed(e, w2m, rows, outputs, hidden, gs2);
+            if (!gReady) {
+                products.multiplyByTransposed(e, w2m, rows, outputs, hidden, gs2);
+            }
+            gReady = false;   // gs2 becomes G ⊙ S₂
             sweep.hadamard(gs2, b.curvature[0], hidden, gs2);
             images.pairs(gs2, q1, k1, hidden, pairOut);
             for (int a = 0; a < k1; a++) {
@@ -776,6 +803,12 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
         public double valueGradientHessian(double[] t, double[] gradOut, double[] hessOut) {
             check(t);
             return evaluate(t, true, gradOut, hessOut);
+        }
+
+        /** The exact ∇²ψ costs about twice ψ and ∇ψ together (products per layer-1 column). */
+        @Override
+        public boolean separateHessian() {
+            return true;
         }
 
         private void check(double[] t) {
