@@ -43,4 +43,16 @@ public interface SubspaceObjective {
     default boolean separateHessian() {
         return false;
     }
+
+    /**
+     * θ ∈ [0, 1): the search may stop, after at least one Newton step, once the decrease its
+     * quadratic model still predicts is at most θ times the decrease already achieved over the
+     * subspace (the step is then within a fraction θ of its best gain). 0 (the default): only the
+     * derivative bound ends a search, as for the linear-composition evaluators, whose trials cost
+     * a few percent of an iteration. An evaluator whose trials are a sizeable part of an
+     * iteration returns a small positive θ and says why.
+     */
+    default double decreaseTolerance() {
+        return 0;
+    }
 }

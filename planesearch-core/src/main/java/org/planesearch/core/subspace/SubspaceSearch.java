@@ -65,6 +65,11 @@ import org.planesearch.core.objective.SubspaceObjective;
  * evaluation of the loss. A search that starts above the band is unaffected: it runs to the
  * derivative bound as before.
  *
+ * <p><b>Costly trials.</b> Where ψ asks for it ({@link SubspaceObjective#decreaseTolerance()} θ &gt; 0),
+ * the search also stops, after at least one Newton step, once the decrease the Newton model still
+ * predicts, −½∇ψᵀp, is at most θ·(ψ(0) − ψ(t)): the step is within a fraction θ of its best gain,
+ * and a further trial would cost more than it could buy. Status {@link SubspaceSearchStatus#CONVERGED}.
+ *
  * <p><b>Guarantees.</b> ψ(t) ≤ ψ(0) + 1e-10·|ψ(0)| for the returned t, always, and ψ(t) ≤ ψ(0)
  * unless steps were taken in the rounding band above (a warm start is taken only if it
  * does not increase ψ; every later step satisfies the Armijo condition). A point that is
@@ -314,6 +319,11 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
             boolean nonFiniteTrial = false;
             boolean progressed = false;
             boolean resolved = false;
+            boolean precise = false;
+            double theta = psi.decreaseTolerance();
+            if (!(theta >= 0 && theta < 1)) {
+                throw new IllegalArgumentException("SubspaceSearch: psi.decreaseTolerance() must be in [0, 1), got " + theta);
+            }
             boolean startedInBand = false;
             double c1 = config.sufficientDecrease;
             while (true) {
@@ -339,6 +349,12 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 double slope = direction(k);
                 if (!(slope < 0)) {
                     stalled = true;
+                    break;
+                }
+                if (progressed && -0.5 * slope <= theta * (f0 - f)) {
+                    // the rest of the step's gain, as Newton's model predicts it, is below the
+                    // fraction ψ asks for (SubspaceObjective#decreaseTolerance)
+                    precise = true;
                     break;
                 }
                 boolean inBand = -slope <= ROUNDING_BAND * Math.abs(f);
@@ -428,7 +444,7 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 iterations++;
             }
 
-            if (converged || resolved || (stalled && within(grad, loose, k))) {
+            if (converged || resolved || precise || (stalled && within(grad, loose, k))) {
                 return finish(SubspaceSearchStatus.CONVERGED, k, f, norm(grad, k), iterations, evaluations, false);
             }
             if (f < f0 || progressed) {

@@ -7,7 +7,8 @@ public enum SubspaceSearchStatus {
      * when the current point is already optimal over the subspace), or no further decrease is
      * representable and the scale-invariant test holds, or the whole decrease over the subspace
      * was below the resolution of ψ's values and one Newton step was taken (see
-     * {@link SubspaceSearch}, "Near the solution").
+     * {@link SubspaceSearch}, "Near the solution"), or what the Newton model still predicts is
+     * below ψ's decrease tolerance ("Costly trials").
      */
     CONVERGED,
     /** The iteration, backtracking or evaluation budget ran out; ψ(t) &lt; ψ(0), so the step is usable. */

@@ -382,7 +382,7 @@ class SubspaceSearchTest {
     }
 
     /** ψ(t) = Σⱼ cosh(tⱼ − j − 1) + 0.3 t₀t₁ over two columns, pricing its Hessian separately or not. */
-    private static final class CountingPsi implements SubspaceObjective {
+    private static class CountingPsi implements SubspaceObjective {
         final boolean separate;
         int hessians;
         double[] lastHessianAt;
@@ -421,6 +421,29 @@ class SubspaceSearchTest {
         @Override
         public boolean separateHessian() {
             return separate;
+        }
+    }
+
+    @Test
+    void aDecreaseToleranceStopsOnceTheRestOfTheGainIsSmall() {
+        CountingPsi exact = new CountingPsi(true);
+        SubspaceSearchResult best = SubspaceSearch.defaults().newState(2).search(exact, 1.0);
+        double psi0 = exact.value(new double[2]);
+        for (double theta : new double[] {1e-2, 1e-3}) {
+            CountingPsi loose = new CountingPsi(true) {
+                @Override
+                public double decreaseTolerance() {
+                    return theta;
+                }
+            };
+            SubspaceSearchResult r = SubspaceSearch.defaults().newState(2).search(loose, 1.0);
+            assertEquals(SubspaceSearchStatus.CONVERGED, r.status());
+            assertTrue(r.iterations() >= 1 && r.iterations() < best.iterations(),
+                    "θ = " + theta + ": " + r.iterations() + " Newton steps against " + best.iterations());
+            double gain = psi0 - r.value();
+            double bestGain = psi0 - best.value();
+            assertTrue(gain >= (1 - theta) * bestGain && gain <= bestGain * (1 + 1e-12),
+                    "θ = " + theta + ": gain " + gain + " of " + bestGain);
         }
     }
 

@@ -63,6 +63,14 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
     /** Moves between exact recomputations of P = X·W₁ + 1·b₁ᵀ (one extra pass each). */
     static final int REFRESH_INTERVAL = 1000;
 
+    /**
+     * The fraction of a step's gain the search may leave (see
+     * {@link SubspaceObjective#decreaseTolerance()}): a trial with ∇ψ costs about a fifth of a
+     * gradient here, so a Newton step that can add at most 0.1 % to the decrease the step already
+     * has is not worth one. Measured on MNIST (h = 100): see docs/BENCHMARKS.md §4.
+     */
+    static final double DEFAULT_DECREASE_TOLERANCE = 1e-3;
+
     private final NetworkObjective objective;
     private final NetworkModel model;
     private final Propagation propagation;
@@ -146,6 +154,7 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
     private final double[] dotOut;
     private final double[] pairOut;
     private final Restriction psi = new Restriction();
+    private double decreaseTolerance = DEFAULT_DECREASE_TOLERANCE;
 
     TwoLayerEvaluator(NetworkObjective objective, int maxDirections, int stepMemory) {
         NetworkModel m = objective.model();
@@ -707,6 +716,14 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
         System.arraycopy(from.delta[1], 0, to.delta[1], 0, from.delta[1].length);
     }
 
+    /** Sets the search's decrease tolerance θ ∈ [0, 1) for this evaluator's restrictions (0: exact searches). */
+    void setDecreaseTolerance(double theta) {
+        if (!(theta >= 0 && theta < 1)) {
+            throw new IllegalArgumentException("decrease tolerance must be in [0, 1), got " + theta);
+        }
+        decreaseTolerance = theta;
+    }
+
     @Override
     public EvaluationCounts counts() {
         return counts;
@@ -809,6 +826,11 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
         @Override
         public boolean separateHessian() {
             return true;
+        }
+
+        @Override
+        public double decreaseTolerance() {
+            return decreaseTolerance;
         }
 
         private void check(double[] t) {
