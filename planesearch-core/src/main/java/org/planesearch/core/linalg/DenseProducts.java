@@ -15,15 +15,69 @@ package org.planesearch.core.linalg;
  *       <td>C = A·Bᵀ / C += A·Bᵀ, m×n</td></tr>
  * </table>
  *
- * <p><b>Threads and bits.</b> Every product is split over the m rows of A into
+ * <p><b>Two paths.</b> A product runs either as Java loops (see "Java inner loops") or through
+ * OpenBLAS, one single-threaded {@code cblas_dgemm} per range (see "Native path"). An instance
+ * built with {@link Path#AUTO} (the default) decides on every call: native when
+ * {@link Backend#current()} is the native backend and the product passes the size rule, Java
+ * otherwise. So with {@code -Dplanesearch.backend=java}, or when OpenBLAS cannot be loaded (then
+ * "auto" resolves to Java), every product runs in Java and this class never touches JavaCPP.
+ * {@link Path#JAVA} and {@link Path#NATIVE} force one path whatever the backend and the size,
+ * for tests and benchmarks ({@code DenseProductsBenchmark}); NATIVE needs OpenBLAS.
+ *
+ * <p><b>Threads and bits.</b> Both paths split every product over the m rows of A into
  * P = {@link Parallel#parts}(m, k·n) contiguous ranges run on the library's threads, the same
  * partition rule as the data matrices' products. A·B and A·Bᵀ: each range writes its own rows
- * of C, and a row's value does not depend on the partition. Aᵀ·B: range p sums its rows into its
- * own k×n partial Cₚ, and the calling thread adds C₀, C₁, … in range order (into C, or onto C
- * for the accumulating form). So the result is a fixed expression of the inputs for a given
- * thread count: the same bits call after call.
+ * of C. Aᵀ·B: range p sums its rows into its own k×n partial Cₚ, and the calling thread adds C₀,
+ * C₁, … in range order (into C, or onto C for the accumulating form). So the result is a fixed
+ * expression of the inputs for a given path and thread count: the same bits call after call. On
+ * the Java path a row of A·B does not depend on the partition either; on the native path it may
+ * (OpenBLAS rounds a row according to where it falls in its block), so native results can move
+ * in the last bits when the thread count changes. The paths sum in different orders; each entry
+ * of either is within 10⁻¹³·Σ|terms| of the textbook sum, and they agree to that bound (tested;
+ * the largest difference measured on the benchmark shapes below was 6·10⁻¹⁶·Σ|terms|).
  *
- * <p><b>Inner loops.</b> Every inner loop is a dot product or an axpy over contiguous memory
+ * <p><b>Native path.</b> For A·B and A·Bᵀ the calling thread copies B (k·n values) once into a
+ * native buffer the ranges share; each range then copies its rows of A into its own native
+ * buffer, runs {@code cblas_dgemm} and copies its rows of C out, in chunks of at most 2¹⁶ values
+ * (rows × (k + n)) so that the copies are still in the core's L2 cache when OpenBLAS reads them
+ * (chunks of 2²² values, a whole range for k + n = 110, ran 1.4–2.2× slower;
+ * {@code NativeProducts} has the measurements). For
+ * Aᵀ·B each range copies its rows of A and of B and accumulates its k×n partial in native memory
+ * (β = 1 after its first chunk), then copies it out for the reduction above. OpenBLAS is
+ * single-threaded, set once when it loads ({@code NativeBlas}), as for
+ * {@code NativeDenseMatrix}. The accumulating forms copy C's rows in and run β = 1: as fast as an
+ * add in Java for n = 10, 15–30 % less time for n ≥ 100, and still an ordinary float64 sum
+ * (bitwise C + A·B for k ≤ 256, OpenBLAS's k-block here). Measured with
+ * {@code DenseProductsBenchmark} (AMD EPYC, 2 threads, JDK 17, OpenBLAS 0.3.31, m = 60,000, ms per
+ * call, Java → native):
+ * <table>
+ *   <caption>Java and native path, m = 60,000</caption>
+ *   <tr><th>k×n</th><th>A·B</th><th>C += A·B</th><th>A·Bᵀ</th><th>Aᵀ·B</th></tr>
+ *   <tr><td>100×10</td><td>8.9 → 2.8</td><td>9.1 → 2.9</td><td>9.0 → 2.9</td><td>10.1 → 3.5</td></tr>
+ *   <tr><td>10×100</td><td>8.4 → 2.0</td><td>9.2 → 2.6</td><td>8.3 → 2.1</td><td>9.6 → 3.3</td></tr>
+ *   <tr><td>500×10</td><td>38.7 → 14.9</td><td>37.9 → 15.6</td><td>37.7 → 15.0</td><td>39.4 → 16.9</td></tr>
+ *   <tr><td>10×500</td><td>41.1 → 10.9</td><td>43.0 → 12.6</td><td>41.8 → 10.8</td><td>40.5 → 16.3</td></tr>
+ * </table>
+ *
+ * <p><b>Size rule ({@link Path#AUTO}).</b> Native when m·k·n ≥ {@value #MIN_NATIVE_WORK} and C
+ * has at least {@value #MIN_NATIVE_WIDTH} columns (n ≥ 2), for Aᵀ·B (C is k×n) also at least
+ * two rows (k ≥ 2). Measured Java time / native time (2 threads, the same call repeated, so
+ * operands stay in cache when they fit):
+ * <ul>
+ *   <li>Size: the smallest native call takes 0.2–0.3 µs (the JNI calls and copies). 32×4×4 (512
+ *       multiply-adds): 0.74–0.97; 8×10×10 (800): 0.89–1.43; 16×10×10 (1,600): 1.33–1.56;
+ *       32×10×10: 1.5–1.9; 256×10×10: 2.0–2.9.</li>
+ *   <li>Vectors: with n = 1 (for Aᵀ·B also k = 1) the product is a matrix-vector product, bound
+ *       by memory on either path, and the copies only add: 60,000×100×1: 0.53–0.70;
+ *       60,000×10×1: 0.52–0.84; Aᵀ·B 60,000×1×100: 0.83, 8,192×1×100: 0.62. A·B with k = 1
+ *       still gains (60,000×1×100: 1.1; 60,000×1×10: 2.7): its C is m×n.</li>
+ *   <li>Everything else: native wins, most when A does not fit in the cache (60,000×100×2: 2.1
+ *       for A·B, 1.7 for Aᵀ·B; 60,000×2×100: 1.9 / 1.7; 60,000×4×100: 3.0 / 2.1), down to near
+ *       ties when A fits the 32 MiB L3 and k or n is 2 or 3 (8,192×100×2: 0.97 / 0.78; Aᵀ·B
+ *       8,192×3×100: 0.85), accepted to keep the rule simple.</li>
+ * </ul>
+ *
+ * <p><b>Java inner loops.</b> Every inner loop is a dot product or an axpy over contiguous memory
  * and takes four terms per sweep (four rows of A against one row in a dot product, four rows in
  * an axpy), so that four independent chains hide the add latency or the output is read and
  * written once per four multiply-adds. Which dimension the inner loop runs along is chosen from
@@ -48,12 +102,17 @@ package org.planesearch.core.linalg;
  * used); shapes are checked at entry and C must not be the same array as A or B
  * ({@link IllegalArgumentException} naming the argument). Inputs are not modified.
  *
- * <p><b>Allocation and thread-safety.</b> The buffers (per-range partials, the transposes) are
- * allocated when a call needs more than any call before and are kept: steady-state calls
- * allocate nothing. An instance runs one product at a time and is not thread-safe; use one per
- * thread (or per evaluator).
+ * <p><b>Allocation, memory and thread-safety.</b> The buffers (per-range partials, the
+ * transposes; on the native path per-range chunk buffers and the shared copy of B, in native
+ * memory) are allocated when a call needs more than any call before and are kept: steady-state
+ * calls allocate nothing (tested). {@link #close()} frees the native buffers at once; an instance
+ * that is never closed (a long-lived evaluator's) leaks nothing either: its native buffers, about
+ * 2¹⁶ + k·n doubles per range, are freed by JavaCPP's deallocator once the instance is collected,
+ * as for {@code NativeDenseMatrix}. Products on a closed instance throw
+ * {@link IllegalStateException}. An instance runs one product at a time and is not thread-safe;
+ * use one per thread (or per evaluator).
  */
-public final class DenseProducts {
+public final class DenseProducts implements AutoCloseable {
 
     /** A·B and A·Bᵀ run as dot products over k when k ≥ min(n, this); see the class comment. */
     public static final int MIN_DOT_LENGTH = 4;
@@ -61,13 +120,50 @@ public final class DenseProducts {
     /** Aᵀ·B accumulates Cᵀ with axpys over k when k ≥ min(n, this); see the class comment. */
     public static final int MIN_TRANSPOSED_LENGTH = 16;
 
+    /**
+     * {@link Path#AUTO}: fewest multiply-adds (m·k·n) for the native path, 2¹¹; see the class
+     * comment.
+     */
+    public static final long MIN_NATIVE_WORK = 1L << 11;
+
+    /**
+     * {@link Path#AUTO}: fewest columns of C (n) for the native path, and for Aᵀ·B also fewest rows
+     * (k): with one, the product is a matrix-vector product; see the class comment.
+     */
+    public static final int MIN_NATIVE_WIDTH = 2;
+
+    /** Which implementation runs the products of an instance. */
+    public enum Path {
+        /**
+         * OpenBLAS when {@link Backend#current()} is the native backend and the product is large
+         * enough ({@link DenseProducts#MIN_NATIVE_WORK}, {@link DenseProducts#MIN_NATIVE_WIDTH}),
+         * otherwise the Java loops.
+         * Decided on every call. The default.
+         */
+        AUTO,
+        /** Always the Java loops, whatever the backend (no native code is loaded or called). */
+        JAVA,
+        /**
+         * Always OpenBLAS, whatever the backend and the size, down to 1×1×1 (for tests and
+         * benchmarks). Needs the native library.
+         */
+        NATIVE
+    }
+
     // The loop shapes (see the class comment).
     private static final int ROWS_FORM = 0;
     private static final int DOTS_FORM = 1;
     private static final int TRANSPOSED_ROWS_FORM = 2;
     private static final int TRANSPOSED_COLUMNS_FORM = 3;
+    private static final int NATIVE_ROWS_FORM = 4;
+    private static final int NATIVE_TRANSPOSED_FORM = 5;
 
+    private final Path path;
     private final Parallel.PartTask task = this::runPart;
+    /** Created by the first native product (so the Java path never loads JavaCPP); null after close. */
+    private NativeProducts nativeProducts;
+    private long nativeCalls;
+    private boolean closed;
     private double[][] partials = new double[0][];
     private double[] transposeBuffer = new double[0];
 
@@ -80,10 +176,49 @@ public final class DenseProducts {
     private int k;
     private int n;
     private boolean add;
+    private boolean transposedB;
     private int parts;
 
-    /** A product object with empty buffers. */
+    /** A product object with empty buffers on the {@link Path#AUTO} path. */
     public DenseProducts() {
+        this(Path.AUTO);
+    }
+
+    /**
+     * A product object with empty buffers that runs its products on {@code path}.
+     *
+     * @throws IllegalArgumentException when path is null
+     * @throws IllegalStateException for {@link Path#NATIVE} when OpenBLAS cannot be loaded (the
+     *         message says why)
+     */
+    public DenseProducts(Path path) {
+        if (path == null) {
+            throw new IllegalArgumentException("path must not be null; expected one of: AUTO, JAVA, NATIVE");
+        }
+        if (path == Path.NATIVE && !NativeBlas.available()) {
+            throw new IllegalStateException("the native path needs OpenBLAS, which is unavailable: " + NativeBlas.problem());
+        }
+        this.path = path;
+    }
+
+    /** The path this instance was built with. */
+    public Path path() {
+        return path;
+    }
+
+    /**
+     * Frees the native buffers now (without it they are freed once this object is collected).
+     * Idempotent. Every product on a closed instance throws {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            if (nativeProducts != null) {
+                nativeProducts.close();
+                nativeProducts = null;
+            }
+        }
     }
 
     /**
@@ -141,8 +276,10 @@ public final class DenseProducts {
 
     // ---------------------------------------------------------------- dispatch
 
-    private static void checkShapes(double[] a, double[] b, double[] c, int m, int k, int n, long bLength,
-                                    long cLength) {
+    private void checkShapes(double[] a, double[] b, double[] c, int m, int k, int n, long bLength, long cLength) {
+        if (closed) {
+            throw new IllegalStateException("this DenseProducts is closed");
+        }
         Shapes.count("m", m);
         Shapes.count("k", k);
         Shapes.count("n", n);
@@ -163,6 +300,16 @@ public final class DenseProducts {
             if (!add) {
                 java.util.Arrays.fill(c, 0, m * n, 0.0);
             }
+            return;
+        }
+        if (runsNative(m, k, n, false)) {
+            // B copied once here; each range copies its rows of A in and its rows of C out
+            NativeProducts natives = natives();
+            start(NATIVE_ROWS_FORM, a, b, c, m, k, n, add);
+            transposedB = bTransposed;
+            natives.prepareRows(b, m, k, n, parts);
+            Parallel.run(task, parts);
+            finish();
             return;
         }
         boolean dots = k >= Math.min(n, MIN_DOT_LENGTH);
@@ -193,8 +340,17 @@ public final class DenseProducts {
             }
             return;
         }
-        boolean columns = k >= Math.min(n, MIN_TRANSPOSED_LENGTH);
-        start(columns ? TRANSPOSED_COLUMNS_FORM : TRANSPOSED_ROWS_FORM, a, b, c, m, k, n, add);
+        boolean columns;
+        if (runsNative(m, k, n, true)) {
+            // each range copies its rows of A and B in and its k×n partial (C, not Cᵀ) out
+            NativeProducts natives = natives();
+            columns = false;
+            start(NATIVE_TRANSPOSED_FORM, a, b, c, m, k, n, add);
+            natives.prepareTransposed(m, k, n, parts);
+        } else {
+            columns = k >= Math.min(n, MIN_TRANSPOSED_LENGTH);
+            start(columns ? TRANSPOSED_COLUMNS_FORM : TRANSPOSED_ROWS_FORM, a, b, c, m, k, n, add);
+        }
         ensurePartials(parts, length);
         Parallel.run(task, parts);
         // range order: C (=) C₀ + C₁ + … or C += C₀, C += C₁, …
@@ -257,9 +413,64 @@ public final class DenseProducts {
             case TRANSPOSED_COLUMNS_FORM:
                 accumulateOuterColumns(a, b, k, n, i0, i1, partials[part]);
                 break;
+            case NATIVE_ROWS_FORM:
+                nativeProducts.rows(part, a, c, k, n, i0, i1, transposedB, add);
+                break;
+            case NATIVE_TRANSPOSED_FORM:
+                nativeProducts.transposed(part, a, b, k, n, i0, i1, partials[part]);
+                break;
             default:
                 throw new IllegalStateException("unknown product form " + form);
         }
+    }
+
+    /**
+     * Whether a product with A m×k (m, k, n ≥ 1) runs natively on this instance: never on
+     * {@link Path#JAVA}, always on {@link Path#NATIVE}, and on {@link Path#AUTO} when
+     * {@link #worthNative} and the current backend is the native one.
+     *
+     * @param transposedProduct true for Aᵀ·B (C is k×n), false for A·B and A·Bᵀ (C is m×n)
+     */
+    boolean runsNative(int m, int k, int n, boolean transposedProduct) {
+        switch (path) {
+            case JAVA:
+                return false;
+            case NATIVE:
+                return true;
+            default:
+                return worthNative(m, k, n, transposedProduct) && isNative(Backend.current());
+        }
+    }
+
+    /**
+     * The size rule of {@link Path#AUTO} (see the class comment): m·k·n ≥ {@link #MIN_NATIVE_WORK}
+     * and n ≥ {@link #MIN_NATIVE_WIDTH}, for Aᵀ·B also k ≥ {@link #MIN_NATIVE_WIDTH}.
+     */
+    static boolean worthNative(int m, int k, int n, boolean transposedProduct) {
+        return (long) m * k * n >= MIN_NATIVE_WORK && n >= MIN_NATIVE_WIDTH
+                && (!transposedProduct || k >= MIN_NATIVE_WIDTH);
+    }
+
+    private static boolean isNative(Backend backend) {
+        return "native".equals(backend.name());
+    }
+
+    /** How many products ran natively on this instance (for tests). */
+    long nativeCalls() {
+        return nativeCalls;
+    }
+
+    /** True once a native product allocated this instance's native buffers (for tests). */
+    boolean hasNativeBuffers() {
+        return nativeProducts != null;
+    }
+
+    private NativeProducts natives() {
+        if (nativeProducts == null) {
+            nativeProducts = new NativeProducts();
+        }
+        nativeCalls++;
+        return nativeProducts;
     }
 
     private void ensurePartials(int count, int length) {
