@@ -33,8 +33,11 @@ import picocli.CommandLine.Option;
  * passes and against seconds, as CSV, a Markdown table and PNG/SVG plots (XChart, log scale).
  *
  * <p>A method written {@code name@grid} (e.g. {@code gd+fixed@grid}, {@code adam+fixed@grid})
- * runs once per value of {@code --grid} as its learning rate, and the run with the lowest final f
- * represents it in the plots ("best of the grid"); every grid run is in the table and the CSV.
+ * runs once per value of {@code --grid} ({@code --adam-grid} for Adam directions) as its
+ * learning rate, and the run with the lowest final f represents it in the plots ("best of the
+ * grid"); every grid run is in the table and the CSV. For a method whose step is chosen
+ * ({@code adam+ps@grid}) the value is the direction's base learning rate: the direction is
+ * multiplied by it ({@link ScaledDirection}), which a scale-invariant step rule absorbs.
  */
 @Command(name = "curves", mixinStandardHelpOptions = true,
         description = "Training curves (f against passes and seconds) of several methods on one problem.")
@@ -123,8 +126,16 @@ public final class Curves implements Callable<Integer> {
     }
 
     private Run run(BenchProblem p, String name, double lr) {
-        MethodOptions o = Double.isNaN(lr) ? MethodOptions.defaults() : MethodOptions.defaults().withLearningRate(lr);
-        Method m = Method.parse(name, o);
+        Method m;
+        if (Double.isNaN(lr)) {
+            m = Method.parse(name);
+        } else if (name.endsWith("+fixed")) {
+            m = Method.parse(name, MethodOptions.defaults().withLearningRate(lr));
+        } else {
+            // a chosen step: the grid value is the direction's base learning rate (its scale)
+            Method base = Method.parse(name);
+            m = new Method(new ScaledDirection(base.direction(), lr), base.step());
+        }
         String label = Double.isNaN(lr) ? name : name + " lr=" + lr;
         List<double[]> points = new ArrayList<>();
         OptimizationResult r = m.optimizer(StopCriterion.anyOf(StopCriterion.maxPasses(budgetPasses),
