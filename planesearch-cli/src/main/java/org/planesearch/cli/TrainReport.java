@@ -51,6 +51,8 @@ record TrainReport(String data, TrainingData prepared, double lambda, SplitOptio
         m.put("functionEvaluations", result.functionEvaluations());
         m.put("gradientEvaluations", result.gradientEvaluations());
         m.put("trials", result.trials());
+        // "so-friendly": ψ trials cost no pass over the data; "generic": each is a full evaluation
+        m.put("evaluator", result.isCheap() ? "so-friendly" : "generic");
         m.put("seconds", result.elapsedSeconds());
         m.put("method", methodName);
         m.put("methodDescription", result.optimizer());
@@ -156,6 +158,12 @@ record TrainReport(String data, TrainingData prepared, double lambda, SplitOptio
             label = "";
         }
         row(w, "objective", "f " + Fmt.sig(result.value(), 6) + "   ||grad f|| " + Fmt.sig(result.gradientNorm(), 2));
+        if (!result.isCheap()) {
+            // deeper networks: the subspace step is no longer SO-friendly, and the cost shows it
+            row(w, "cost", "not SO-friendly: each of the " + Fmt.count(result.trials()) + " step trials evaluated f in full ("
+                    + Fmt.count(result.dataPasses()) + " data passes for " + Fmt.count(result.iterations())
+                    + " iterations; a fixed step takes 2 per iteration)");
+        }
         printRates(w);
         if (train != null) {
             row(w, "train", MetricsReport.line(train) + (split == null ? ""

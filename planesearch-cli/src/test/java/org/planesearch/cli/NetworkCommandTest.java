@@ -130,6 +130,19 @@ class NetworkCommandTest {
     }
 
     @Test
+    void theReportSaysWhenTheStepIsNoLongerCheap() {
+        JsonNode two = Cli.ok("train", "--model", "mlp", "--hidden", "3", "--max-iter", "5", "--json").json();
+        assertEquals("so-friendly", two.get("evaluator").asText());
+        assertEquals(2 + 2 * two.get("iterations").asLong(), two.get("passes").asLong(), "two passes per iteration");
+        JsonNode deep = Cli.ok("train", "--model", "mlp", "--hidden", "3,3", "--max-iter", "5", "--json").json();
+        assertEquals("generic", deep.get("evaluator").asText());
+        assertTrue(deep.get("passes").asLong() > 2 + 2 * deep.get("iterations").asLong(), deep.toString());
+        String text = Cli.ok("train", "--model", "mlp", "--hidden", "3,3", "--max-iter", "5").out();
+        assertTrue(text.contains("not SO-friendly: each of the"), text);
+        assertFalse(Cli.ok("train", "--model", "mlp", "--hidden", "3", "--max-iter", "5").out().contains("not SO-friendly"));
+    }
+
+    @Test
     void perLayerMethodNamesEachLayersRates() throws IOException {
         Path run = tmp.resolve("run");
         Cli.Result r = Cli.ok("train", "--model", "mlp", "--hidden", "3", "--method", "gd+ps:per-layer", "--max-iter", "4",

@@ -22,7 +22,8 @@ import org.planesearch.core.objective.Objective;
  * seed 1, λ = 1e-4, intercept); of the networks' acceptance, two-layer networks on MNIST and
  * Fashion-MNIST (784 → h → 10, tanh, softmax cross-entropy, λ = 1e-4 on the weights, Glorot
  * initialization with seed 1): {@code mnist-mlp100}, {@code mnist-mlp500},
- * {@code fashion-mlp100}. Each owns its data (native memory) until closed.
+ * {@code fashion-mlp100}; and one with three weight layers (784 → 100 → 100 → 10),
+ * {@code mnist-mlp100x100}, where the step is no longer SO-friendly. Each owns its data (native memory) until closed.
  */
 final class BenchProblem implements AutoCloseable {
     final String name;
@@ -70,18 +71,28 @@ final class BenchProblem implements AutoCloseable {
                 return network(name, cache, "mnist", 500, lambda);
             case "fashion-mlp100":
                 return network(name, cache, "fashion-mnist", 100, lambda);
+            case "mnist-mlp100x100":
+                return network(name, cache, "mnist", new int[] {100, 100}, lambda);
             default:
                 throw new IllegalArgumentException("unknown problem '" + name + "'; expected mnist-softmax, synthetic-logistic, "
-                        + "mnist-mlp100, mnist-mlp500 or fashion-mlp100");
+                        + "mnist-mlp100, mnist-mlp500, fashion-mlp100 or mnist-mlp100x100");
         }
     }
 
     private static BenchProblem network(String name, Path cache, String set, int hidden, double lambda)
             throws IOException {
+        return network(name, cache, set, new int[] {hidden}, lambda);
+    }
+
+    private static BenchProblem network(String name, Path cache, String set, int[] hidden, double lambda)
+            throws IOException {
         Dataset ds = Mnist.load(cache, set, Mnist.Part.TRAIN, false);
         LabelMap map = LabelMap.fit(LabelTask.MULTICLASS, ds.labels());
-        NetworkModel model = NetworkModel.of(new int[] {ds.cols(), hidden, map.numClasses()}, Activation.TANH,
-                OutputLoss.SOFTMAX_CROSS_ENTROPY);
+        int[] widths = new int[hidden.length + 2];
+        widths[0] = ds.cols();
+        System.arraycopy(hidden, 0, widths, 1, hidden.length);
+        widths[widths.length - 1] = map.numClasses();
+        NetworkModel model = NetworkModel.of(widths, Activation.TANH, OutputLoss.SOFTMAX_CROSS_ENTROPY);
         return new BenchProblem(name, ds, model.objective(ds.features(), map.targets(ds.labels()), lambda),
                 model.initialize(1), 0.1);
     }

@@ -34,6 +34,18 @@ import org.planesearch.core.objective.TwiceDifferentiableFunction;
  */
 public final class GenericSubspaceEvaluator implements SubspaceEvaluator {
 
+    /**
+     * A decrease tolerance θ for models whose every trial is a costly full evaluation (a deep
+     * network: {@code NetworkObjective} passes it): a Newton step that could add at most 0.1 % to
+     * the step's gain is not worth one (see {@link SubspaceObjective#decreaseTolerance()};
+     * measured on a 784-100-100-10 network, docs/BENCHMARKS.md §4). The default is 0: searches
+     * run to the derivative bound.
+     */
+    public static final double COSTLY_TRIALS_DECREASE_TOLERANCE = 1e-3;
+
+    private final double decreaseTolerance;
+
+
     private final TwiceDifferentiableFunction function;
     private final ParameterLayout layout;
     private final int n;
@@ -74,6 +86,20 @@ public final class GenericSubspaceEvaluator implements SubspaceEvaluator {
      */
     public GenericSubspaceEvaluator(TwiceDifferentiableFunction function, ParameterLayout layout,
             int maxDirections, int stepMemory) {
+        this(function, layout, maxDirections, stepMemory, 0);
+    }
+
+    /**
+     * An evaluator of f over the given layout whose restrictions ask the search for the decrease
+     * tolerance θ ∈ [0, 1) ({@link SubspaceObjective#decreaseTolerance()}; 0: searches to the
+     * derivative bound).
+     */
+    public GenericSubspaceEvaluator(TwiceDifferentiableFunction function, ParameterLayout layout,
+            int maxDirections, int stepMemory, double decreaseTolerance) {
+        if (!(decreaseTolerance >= 0 && decreaseTolerance < 1)) {
+            throw new IllegalArgumentException("decreaseTolerance must be in [0, 1), got " + decreaseTolerance);
+        }
+        this.decreaseTolerance = decreaseTolerance;
         if (function == null || layout == null) {
             throw new IllegalArgumentException("function and layout must not be null");
         }
@@ -317,6 +343,17 @@ public final class GenericSubspaceEvaluator implements SubspaceEvaluator {
         @Override
         public int dimension() {
             return k;
+        }
+
+        /** ∇²ψ costs k Hessian-vector products, several times ψ and ∇ψ (kept for the same t). */
+        @Override
+        public boolean separateHessian() {
+            return true;
+        }
+
+        @Override
+        public double decreaseTolerance() {
+            return decreaseTolerance;
         }
 
         private void checkLive(double[] t) {

@@ -171,7 +171,8 @@ public final class NetworkObjective implements Objective {
         if (layers == 2) {
             return new TwoLayerEvaluator(this, maxDirections, stepMemory);
         }
-        return new GenericSubspaceEvaluator(this, layout, maxDirections, stepMemory);
+        return new GenericSubspaceEvaluator(this, layout, maxDirections, stepMemory,
+                GenericSubspaceEvaluator.COSTLY_TRIALS_DECREASE_TOLERANCE);
     }
 
     @Override
