@@ -53,6 +53,8 @@ record TrainReport(String data, TrainingData prepared, double lambda, SplitOptio
         m.put("trials", result.trials());
         // "so-friendly": ψ trials cost no pass over the data; "generic": each is a full evaluation
         m.put("evaluator", result.isCheap() ? "so-friendly" : "generic");
+        // iterations whose per-layer step had a runaway layer rate capped (StepStatus.RATE_CAPPED)
+        m.put("cappedSteps", result.cappedSteps());
         m.put("seconds", result.elapsedSeconds());
         m.put("method", methodName);
         m.put("methodDescription", result.optimizer());
@@ -158,6 +160,11 @@ record TrainReport(String data, TrainingData prepared, double lambda, SplitOptio
             label = "";
         }
         row(w, "objective", "f " + Fmt.sig(result.value(), 6) + "   ||grad f|| " + Fmt.sig(result.gradientNorm(), 2));
+        if (result.cappedSteps() > 0) {
+            row(w, "safeguard", "a layer's learning rate ran away (over 100x its recent median) in "
+                    + Fmt.count(result.cappedSteps()) + " iteration" + Fmt.s(result.cappedSteps())
+                    + "; capped there (status RATE_CAPPED in history.csv)");
+        }
         if (!result.isCheap()) {
             // deeper networks: the subspace step is no longer SO-friendly, and the cost shows it
             row(w, "cost", "not SO-friendly: each of the " + Fmt.count(result.trials()) + " step trials evaluated f in full ("

@@ -25,6 +25,8 @@ import java.util.Arrays;
  *     direction and −g was used
  * @param retries iterations in which the step was rejected and retried along −g (including a
  *     last retry that failed)
+ * @param cappedSteps iterations whose per-layer step had a runaway layer rate capped
+ *     ({@link org.planesearch.core.stepsize.StepStatus#RATE_CAPPED})
  * @param isCheap whether the evaluator was SO-friendly (ψ in O(n·k)) or evaluated f in full
  * @param optimizer the optimizer's description, e.g. {@code lbfgs(memory=10, curvatureThreshold=1e-10) + ps}
  */
@@ -41,6 +43,7 @@ public record OptimizationResult(
         Termination termination,
         int directionFallbacks,
         int retries,
+        int cappedSteps,
         boolean isCheap,
         String optimizer) {
 
@@ -76,7 +79,7 @@ public record OptimizationResult(
                 && r.functionEvaluations == functionEvaluations && r.gradientEvaluations == gradientEvaluations
                 && r.trials == trials && Double.compare(r.elapsedSeconds, elapsedSeconds) == 0
                 && r.termination == termination && r.directionFallbacks == directionFallbacks
-                && r.retries == retries && r.isCheap == isCheap && r.optimizer.equals(optimizer);
+                && r.retries == retries && r.cappedSteps == cappedSteps && r.isCheap == isCheap && r.optimizer.equals(optimizer);
     }
 
     @Override
@@ -89,7 +92,7 @@ public record OptimizationResult(
         return optimizer + ": " + termination + " after " + iterations + " iterations, f=" + value
                 + ", |g|=" + gradientNorm + ", passes=" + dataPasses + ", f evals=" + functionEvaluations
                 + ", g evals=" + gradientEvaluations + ", trials=" + trials + ", fallbacks=" + directionFallbacks
-                + ", retries=" + retries + ", " + (isCheap ? "cheap" : "generic") + " evaluator, "
+                + ", retries=" + retries + ", capped=" + cappedSteps + ", " + (isCheap ? "cheap" : "generic") + " evaluator, "
                 + elapsedSeconds + " s";
     }
 }

@@ -8,6 +8,7 @@ import org.planesearch.core.linalg.Vec;
 import org.planesearch.core.objective.Objective;
 import org.planesearch.core.stepsize.StepOutcome;
 import org.planesearch.core.stepsize.StepRule;
+import org.planesearch.core.stepsize.StepStatus;
 import org.planesearch.core.stepsize.StepState;
 import org.planesearch.core.subspace.EvaluationCounts;
 import org.planesearch.core.subspace.SubspaceEvaluator;
@@ -171,6 +172,7 @@ public final class Optimizer {
         private int iteration;
         private int fallbacks;
         private int retries;
+        private int cappedSteps;
         private IterationRecord previousRecord;
 
         Run(Objective objective, ParameterLayout layout, double[] x0, IterationListener[] listeners) {
@@ -227,6 +229,9 @@ public final class Optimizer {
                 if (!outcome.status().accepted()) {
                     return Termination.LINE_SEARCH_FAILED;
                 }
+            }
+            if (outcome.status() == StepStatus.RATE_CAPPED) {
+                cappedSteps++;
             }
             boolean finite = move(outcome.coefficients());
             EvaluationCounts counts = evaluator.counts();
@@ -310,7 +315,7 @@ public final class Optimizer {
             EvaluationCounts counts = evaluator.counts();
             return new OptimizationResult(xOut, value, gradientNorm, iteration, counts.dataPasses(),
                     counts.functionEvaluations(), counts.gradientEvaluations(), counts.subspaceTrials(),
-                    elapsedSeconds(), termination, fallbacks, retries, evaluator.isCheap(), describe());
+                    elapsedSeconds(), termination, fallbacks, retries, cappedSteps, evaluator.isCheap(), describe());
         }
     }
 }

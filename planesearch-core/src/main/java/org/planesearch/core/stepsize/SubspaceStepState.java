@@ -21,8 +21,26 @@ import org.planesearch.core.subspace.SubspaceSearchResult;
  * layer b had; columns that did not exist then start at 0), and is told the column norms and
  * ‖∇f(x)‖ for its scale-invariant tolerance. Buffers are allocated here, sized for the largest
  * subspace.
+ *
+ * <p><b>Runaway layer rates</b> (per-layer rules only). One layer's learning rate can grow without
+ * bound while the others stay put (reported for per-layer plane search; spec §2.5). Each layer's
+ * accepted learning rate |αₗ| (the coefficient of d restricted to the layer) is kept over the last
+ * {@value #RATE_WINDOW} iterations; when a new one exceeds {@value #RUNAWAY_FACTOR} times the
+ * median of at least {@value #MIN_RATE_HISTORY} kept ones, all of that layer's coefficients
+ * (learning and momentum rates) are scaled down so that αₗ sits at the cap, ψ is evaluated there
+ * (one more trial), and the capped step is taken if it does not increase f — the step's status is
+ * then {@link StepStatus#RATE_CAPPED} and the result counts it. Otherwise the searched step is
+ * kept (it decreases f). A factor of 100 leaves ordinary growth of the rates alone (they move by
+ * a few times per iteration early in a run) and catches a jump of two orders of magnitude.
  */
 final class SubspaceStepState implements StepState {
+
+    /** A layer's learning rate may exceed the median of its recent ones by this factor. */
+    static final double RUNAWAY_FACTOR = 100;
+    /** Accepted learning rates kept per layer. */
+    static final int RATE_WINDOW = 10;
+    /** Rates needed before the cap applies. */
+    static final int MIN_RATE_HISTORY = 3;
 
     private final String name;
     private final int memory;
@@ -34,6 +52,12 @@ final class SubspaceStepState implements StepState {
     private final double[] warm;
     private final double[] previous;
     private int previousPerGroup;
+    // per layer, the last RATE_WINDOW accepted |α|, a ring; and a scratch for the median
+    private final double[][] rates;
+    private int rateCount;
+    private int rateHead;
+    private final double[] sorted;
+    private final double[] capped;
 
     SubspaceStepState(String name, SubspaceSearch config, int memory, boolean perLayer, ParameterLayout layout) {
         if (layout == null) {
@@ -49,6 +73,9 @@ final class SubspaceStepState implements StepState {
         this.columnNorms = new double[capacity];
         this.warm = new double[capacity];
         this.previous = new double[capacity];
+        this.rates = new double[groups][RATE_WINDOW];
+        this.sorted = new double[RATE_WINDOW];
+        this.capped = new double[capacity];
     }
 
     @Override
@@ -95,18 +122,73 @@ final class SubspaceStepState implements StepState {
             case FAILED -> StepStatus.FAILED;
             case NON_FINITE -> StepStatus.NON_FINITE;
         };
+        double[] t = r.t();
+        double psiValue = r.value();
+        int evaluations = r.evaluations();
+        if (status.accepted() && groups > 1) {
+            if (capRunawayRates(t, perGroup)) {
+                double v = psi.value(capped);
+                evaluations++;
+                if (v <= value) {
+                    t = java.util.Arrays.copyOf(capped, t.length);
+                    psiValue = v;
+                    status = StepStatus.RATE_CAPPED;
+                }
+            }
+            recordRates(t, perGroup);
+        }
         if (status.accepted()) {
-            System.arraycopy(r.t(), 0, previous, 0, r.t().length);
+            System.arraycopy(t, 0, previous, 0, t.length);
             previousPerGroup = perGroup;
         } else {
             previousPerGroup = 0;
         }
-        return new StepOutcome(status, r.t(), r.value(), r.iterations(), r.evaluations());
+        return new StepOutcome(status, t, psiValue, r.iterations(), evaluations);
+    }
+
+    /**
+     * Writes t with every runaway layer's coefficients scaled to the cap into {@code capped};
+     * returns whether any layer was capped. t: not modified.
+     */
+    private boolean capRunawayRates(double[] t, int perGroup) {
+        if (rateCount < MIN_RATE_HISTORY) {
+            return false;
+        }
+        boolean any = false;
+        System.arraycopy(t, 0, capped, 0, t.length);
+        for (int b = 0; b < groups; b++) {
+            double median = median(rates[b], Math.min(rateCount, RATE_WINDOW));
+            double alpha = Math.abs(t[b * perGroup]);
+            if (median > 0 && alpha > RUNAWAY_FACTOR * median) {
+                double c = RUNAWAY_FACTOR * median / alpha;
+                for (int i = 0; i < perGroup; i++) {
+                    capped[b * perGroup + i] = c * t[b * perGroup + i];
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void recordRates(double[] t, int perGroup) {
+        for (int b = 0; b < groups; b++) {
+            rates[b][rateHead] = Math.abs(t[b * perGroup]);
+        }
+        rateHead = (rateHead + 1) % RATE_WINDOW;
+        rateCount++;
+    }
+
+    private double median(double[] window, int count) {
+        System.arraycopy(window, 0, sorted, 0, count);
+        java.util.Arrays.sort(sorted, 0, count);
+        return (count & 1) == 1 ? sorted[count / 2] : 0.5 * (sorted[count / 2 - 1] + sorted[count / 2]);
     }
 
     @Override
     public void reset() {
         previousPerGroup = 0;
+        rateCount = 0;
+        rateHead = 0;
     }
 
     private double norm(double[] v, int layer) {

@@ -102,7 +102,7 @@ class StopCriterionTest {
                 () -> new IterationRecord(-1, 0, 0, t, StepStatus.FIXED, 0, 0, 0, 0, 0, 0, false, false));
 
         double[] x = {3, 4};
-        OptimizationResult res = new OptimizationResult(x, 1, 0, 1, 2, 3, 4, 5, 0, Termination.GRADIENT_NORM, 0, 0,
+        OptimizationResult res = new OptimizationResult(x, 1, 0, 1, 2, 3, 4, 5, 0, Termination.GRADIENT_NORM, 0, 0, 0,
                 false, "gd + lo");
         x[0] = 99;
         res.x()[1] = 99;
