@@ -54,6 +54,9 @@ import org.planesearch.core.subspace.SubspaceEvaluator;
  * iterate as W₂ + (Σⱼ tⱼD₂ⱼ) like W₂(t), so the cache after the move is what a fresh trial at the
  * new point would give.
  *
+ * <p>A move to t = 0 (a search that found the current point optimal over the subspace) keeps
+ * the point, its pass and its gradient, records a zero step, and costs no pass.
+ *
  * <p>Memory, besides the data: about (12 + fresh layer-1 columns + stepMemory + 1)·n·h doubles
  * and (k + 4)·n·c, allocated in the constructor (fresh-image buffers on first use).
  * Not thread-safe; one per run.
@@ -154,7 +157,6 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
     private final double[] dotOut;
     private final double[] pairOut;
     private final Restriction psi = new Restriction();
-    private double decreaseTolerance = DEFAULT_DECREASE_TOLERANCE;
 
     TwoLayerEvaluator(NetworkObjective objective, int maxDirections, int stepMemory) {
         NetworkModel m = objective.model();
@@ -394,6 +396,19 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
                 throw new IllegalArgumentException("t[" + j + "] is not finite: " + t[j]);
             }
         }
+        if (allZero(t)) {
+            // no step: x, the pass and the gradient stay; the step recorded is 0 (no pass)
+            int slot = slot(0);
+            Vec.fill(steps[slot], 0);
+            Vec.fill(stepImages[slot], 0);
+            head = (head + 1) % steps.length;
+            available = Math.min(available + 1, stepMemory);
+            trialValid = false;
+            restricted = false;
+            System.arraycopy(x, 0, xOut, 0, dimension);
+            System.arraycopy(gradient, 0, gradOut, 0, dimension);
+            return value;
+        }
         if (!(trialValid && sameBits(t, trialT, k))) {
             evaluate(t, true, null, null);
         }
@@ -470,7 +485,8 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
 
     /**
      * ψ at t (t = 0 from the cache), with ∇ψ into grad and ∇²ψ into hess when they are not null;
-     * derivatives = true keeps E (and S₁) of the trial for a move even without grad.
+     * derivatives = true keeps E (and S₁) of the trial for a move even without grad. At t = 0
+     * nothing is copied: a move to t = 0 keeps the current pass as it is.
      */
     private double evaluate(double[] t, boolean derivatives, double[] grad, double[] hess) {
         counts.addSubspaceTrials(1);
@@ -497,15 +513,6 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
                 System.arraycopy(x, w2, w2t, 0, w2Length);
                 gReady = false;
                 secondDerivatives(current, w2t, hess);
-            }
-            if (derivatives) {
-                // a move to t = 0: the trial buffers must hold the current pass
-                copyPass(current, trial, currentCurvature);
-                trialLoss = lossSum;
-                trialCurvature = currentCurvature;
-                System.arraycopy(t, 0, trialT, 0, k);
-                trialValid = true;
-                trialGradient = false;
             }
             return value;
         }
@@ -705,25 +712,6 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
         }
     }
 
-    private void copyPass(LayerBuffers from, LayerBuffers to, boolean curvature) {
-        System.arraycopy(from.pre[0], 0, to.pre[0], 0, from.pre[0].length);
-        System.arraycopy(from.act[0], 0, to.act[0], 0, from.act[0].length);
-        System.arraycopy(from.slope[0], 0, to.slope[0], 0, from.slope[0].length);
-        if (curvature) {
-            System.arraycopy(from.curvature[0], 0, to.curvature[0], 0, from.curvature[0].length);
-        }
-        System.arraycopy(from.pre[1], 0, to.pre[1], 0, from.pre[1].length);
-        System.arraycopy(from.delta[1], 0, to.delta[1], 0, from.delta[1].length);
-    }
-
-    /** Sets the search's decrease tolerance θ ∈ [0, 1) for this evaluator's restrictions (0: exact searches). */
-    void setDecreaseTolerance(double theta) {
-        if (!(theta >= 0 && theta < 1)) {
-            throw new IllegalArgumentException("decrease tolerance must be in [0, 1), got " + theta);
-        }
-        decreaseTolerance = theta;
-    }
-
     @Override
     public EvaluationCounts counts() {
         return counts;
@@ -830,7 +818,7 @@ final class TwoLayerEvaluator implements SubspaceEvaluator {
 
         @Override
         public double decreaseTolerance() {
-            return decreaseTolerance;
+            return DEFAULT_DECREASE_TOLERANCE;
         }
 
         private void check(double[] t) {

@@ -205,6 +205,39 @@ class TwoLayerEvaluatorTest {
     }
 
     @Test
+    void aMoveToZeroKeepsThePointAndCostsNoPass() {
+        NetworkObjective f = Networks.objective(new int[] {5, 4, 3}, Activation.TANH, OutputLoss.SOFTMAX_CROSS_ENTROPY,
+                Storage.DENSE, 0.1, 12);
+        int n = f.dimension();
+        double[] x = Networks.gaussian(new SplittableRandom(4), n, 0.5);
+        SubspaceEvaluator ev = f.newEvaluator(2, 1);
+        double[] g = new double[n];
+        double f0 = ev.start(x, g);
+        Subspace s = new Subspace(2);
+        s.addDirection(Networks.gaussian(new SplittableRandom(5), n, 0.2));
+        SubspaceObjective psi = ev.restrict(s);
+        psi.valueGradientHessian(new double[1], new double[1], new double[1]);
+        long passes = ev.counts().dataPasses();
+        double[] xOut = new double[n];
+        double[] gOut = new double[n];
+        assertEquals(f0, ev.move(new double[1], xOut, gOut), 0);
+        assertEquals(passes, ev.counts().dataPasses());
+        for (int i = 0; i < n; i++) {
+            assertEquals(x[i], xOut[i], 0);
+            assertEquals(g[i], gOut[i], 0);
+            assertEquals(0, ev.previousStep(1)[i], 0);
+        }
+        // and the evaluator goes on from there as from a fresh start
+        Subspace next = new Subspace(2);
+        next.addDirection(Networks.gaussian(new SplittableRandom(6), n, 0.2));
+        next.addPreviousStep(1);
+        ev.restrict(next);
+        double moved = ev.move(new double[] {0.3, 0.0}, xOut, gOut);
+        double[] gRef = new double[n];
+        assertEquals(f.valueAndGradient(xOut, gRef), moved, 1e-12 * Math.abs(moved));
+    }
+
+    @Test
     void everyStepRuleCostsTwoPassesPerIterationLikeAFixedStep() {
         NetworkObjective f = Networks.objective(new int[] {5, 6, 3}, Activation.TANH, OutputLoss.SOFTMAX_CROSS_ENTROPY,
                 Storage.DENSE, 1e-3, 6);
