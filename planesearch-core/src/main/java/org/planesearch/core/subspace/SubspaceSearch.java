@@ -69,6 +69,10 @@ import org.planesearch.core.objective.SubspaceObjective;
  * the search also stops, after at least one Newton step, once the decrease the Newton model still
  * predicts, −½∇ψᵀp, is at most θ·(ψ(0) − ψ(t)): the step is within a fraction θ of its best gain,
  * and a further trial would cost more than it could buy. Status {@link SubspaceSearchStatus#CONVERGED}.
+ * Where the Hessian is priced separately, this test is first made with the last Hessian computed
+ * (one Newton step old), and the new one is asked for only if that test does not stop the
+ * search: after a Newton step ∇ψ is small and the decrease left is tiny whichever nearby
+ * Hessian measures it.
  *
  * <p><b>Guarantees.</b> ψ(t) ≤ ψ(0) + 1e-10·|ψ(0)| for the returned t, always, and ψ(t) ≤ ψ(0)
  * unless steps were taken in the rounding band above (a warm start is taken only if it
@@ -190,6 +194,8 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
         private final double[] loose;
         private boolean separate;
         private boolean hessianMissing;
+        private final double[] lastHessian;
+        private boolean haveLastHessian;
         private boolean trialHessianMissing;
 
         private State(SubspaceSearch config, int capacity) {
@@ -207,6 +213,7 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
             this.rhs = new double[capacity];
             this.p = new double[capacity];
             this.strict = new double[capacity];
+            this.lastHessian = new double[capacity * capacity];
             this.loose = new double[capacity];
         }
 
@@ -325,6 +332,7 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 throw new IllegalArgumentException("SubspaceSearch: psi.decreaseTolerance() must be in [0, 1), got " + theta);
             }
             boolean startedInBand = false;
+            haveLastHessian = false;
             double c1 = config.sufficientDecrease;
             while (true) {
                 if (within(grad, strict, k)) {
@@ -340,11 +348,24 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                     resolved = true;
                     break;
                 }
+                if (hessianMissing && progressed && theta > 0 && haveLastHessian) {
+                    // Judge the stop with the last Hessian computed (one step old) before paying
+                    // for the new one: after a Newton step ∇ψ is small and the decrease left is
+                    // tiny whichever nearby Hessian measures it.
+                    System.arraycopy(lastHessian, 0, hess, 0, k * k);
+                    double staleSlope = direction(k);
+                    if (staleSlope < 0 && -0.5 * staleSlope <= theta * (f0 - f)) {
+                        precise = true;
+                        break;
+                    }
+                }
                 if (hessianMissing) {
                     // the Hessian where the search takes its next Newton step (separateHessian)
                     psi.valueGradientHessian(t, grad, hess);
                     evaluations++;
                     hessianMissing = false;
+                    System.arraycopy(hess, 0, lastHessian, 0, k * k);
+                    haveLastHessian = true;
                 }
                 double slope = direction(k);
                 if (!(slope < 0)) {
