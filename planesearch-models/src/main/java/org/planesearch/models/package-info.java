@@ -9,6 +9,8 @@
  *
  * <p>Subpackages: {@link org.planesearch.models.linear} (linear-composition models: binary and
  * multinomial logistic regression, least squares, Huber, smoothed hinge; their prediction and
- * metrics).
+ * metrics) and {@link org.planesearch.models.network} (multilayer networks; the two-layer case
+ * with its SO-friendly evaluator). {@link org.planesearch.models.Probabilities} turns either
+ * family's scores into class probabilities.
  */
 package org.planesearch.models;

@@ -2,6 +2,7 @@ package org.planesearch.models.linear;
 
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.DataMatrix;
+import org.planesearch.models.Probabilities;
 
 /**
  * A linear-composition model without data: the loss, the feature count d, the output count c,
@@ -210,30 +211,7 @@ public record LinearModel(LossKind loss, int features, int outputs, boolean inte
             throw new IllegalStateException("a " + loss.id() + " model gives scores, not probabilities");
         }
         scores(x, params, out);
-        int n = x.rows();
-        if (loss == LossKind.LOGISTIC) {
-            for (int i = 0; i < n; i++) {
-                out[i] = LogisticLoss.sigmoid(out[i]);
-            }
-            return;
-        }
-        int c = outputs;
-        for (int i = 0; i < n; i++) {
-            int b = i * c;
-            double max = out[b];
-            for (int o = 1; o < c; o++) {
-                max = Math.max(max, out[b + o]);
-            }
-            double e = 0;
-            for (int o = 0; o < c; o++) {
-                double v = Math.exp(out[b + o] - max);
-                out[b + o] = v;
-                e += v;
-            }
-            for (int o = 0; o < c; o++) {
-                out[b + o] /= e;
-            }
-        }
+        Probabilities.fromScoresInPlace(out, x.rows(), outputs);
     }
 
     /**

@@ -27,15 +27,6 @@ final class LogisticLoss extends ScalarLoss {
         super(y);
     }
 
-    /** σ(u) = 1/(1 + e^{−u}) without overflow. */
-    static double sigmoid(double u) {
-        if (u >= 0) {
-            return 1 / (1 + Math.exp(-u));
-        }
-        double e = Math.exp(u);
-        return e / (1 + e);
-    }
-
     /**
      * The block's losses: leaves e in scratch.values, 1/(1 + e) in scratch.work and ℓ in
      * scratch.extra (all from index 0), and returns s + Σ ℓ (a fixed order).

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.planesearch.core.layout.Block;
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.DataMatrix;
+import org.planesearch.models.Probabilities;
 
 /**
  * A fully connected network without data: the layer widths {d, h₁, …, c}, the hidden
@@ -378,31 +379,6 @@ public final class NetworkModel {
             throw new IllegalStateException("a " + loss.id() + " network gives values, not probabilities");
         }
         scores(x, w, out);
-        int n = x.rows();
-        if (loss == OutputLoss.LOGISTIC) {
-            for (int i = 0; i < n; i++) {
-                double z = out[i];
-                double e = Math.exp(-Math.abs(z));
-                out[i] = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-            }
-            return;
-        }
-        int c = outputs();
-        for (int i = 0; i < n; i++) {
-            int b = i * c;
-            double max = out[b];
-            for (int o = 1; o < c; o++) {
-                max = Math.max(max, out[b + o]);
-            }
-            double sum = 0;
-            for (int o = 0; o < c; o++) {
-                double e = Math.exp(out[b + o] - max);
-                out[b + o] = e;
-                sum += e;
-            }
-            for (int o = 0; o < c; o++) {
-                out[b + o] /= sum;
-            }
-        }
+        Probabilities.fromScoresInPlace(out, x.rows(), outputs());
     }
 }
