@@ -3,6 +3,10 @@ package org.planesearch.models.network;
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.linalg.DataMatrix;
 import org.planesearch.core.linalg.Vec;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.planesearch.core.objective.CurvatureKind;
+import org.planesearch.core.objective.LayerCurvature;
 import org.planesearch.core.objective.Objective;
 import org.planesearch.core.subspace.GenericSubspaceEvaluator;
 import org.planesearch.core.subspace.SubspaceEvaluator;
@@ -56,7 +60,7 @@ import org.planesearch.core.subspace.SubspaceEvaluator;
  * Gauss–Newton products (R-pass arrays) and 8 for Hessian products (σ''); plus 2 to 4 n×c
  * arrays for the output layer.
  */
-public final class NetworkObjective implements Objective {
+public final class NetworkObjective implements Objective, LayerCurvature {
 
     private final NetworkModel model;
     private final DataMatrix x;
@@ -67,6 +71,13 @@ public final class NetworkObjective implements Objective {
     private final ParameterLayout layout;
     private Propagation propagation;
     private LayerBuffers buffers;
+    /** The point of the forward pass (with slopes) now in buffers, or null (see {@link #forwardWithSlopes}). */
+    private double[] forwardPoint;
+    private boolean forwardValid;
+    /** Layer-curvature scratch: per-layer output tangents (exact Gauss–Newton) or projections (Fisher); sampled targets. */
+    private double[][] layerScratch;
+    private double[] sampledTargets;
+    private double[] sampledResidual;
 
     NetworkObjective(NetworkModel model, DataMatrix x, double[] validatedTargets, double lambda) {
         this.model = model;
@@ -108,6 +119,7 @@ public final class NetworkObjective implements Objective {
     public double value(double[] w) {
         checkVector("w", w);
         propagation().forward(w, buffers, false, false);
+        forwardValid = false;
         return lossSum() / rows + regularizer(w);
     }
 
@@ -117,8 +129,7 @@ public final class NetworkObjective implements Objective {
         checkVector("w", w);
         checkVector("gradOut", gradOut);
         checkDistinct("gradOut", gradOut, "w", w);
-        Propagation p = propagation();
-        p.forward(w, buffers, true, false);
+        Propagation p = forwardWithSlopes(w);
         double sum = residual();
         p.backward(w, buffers, buffers.delta[layers - 1], lambda, w, gradOut);
         return sum / rows + regularizer(w);
@@ -133,6 +144,7 @@ public final class NetworkObjective implements Objective {
         checkProductArguments(w, v, out);
         Propagation p = propagation();
         p.forward(w, buffers, true, true);
+        rememberForward(w);
         residual();
         p.forwardR(w, v, buffers);
         lossHessian();
@@ -146,8 +158,7 @@ public final class NetworkObjective implements Objective {
      */
     public void gaussNewtonTimes(double[] w, double[] v, double[] out) {
         checkProductArguments(w, v, out);
-        Propagation p = propagation();
-        p.forward(w, buffers, true, false);
+        Propagation p = forwardWithSlopes(w);
         p.forwardR(w, v, buffers);
         lossHessian();
         p.backward(w, buffers, buffers.rDelta[layers - 1], lambda, v, out);
@@ -157,7 +168,170 @@ public final class NetworkObjective implements Objective {
     public double meanLoss(double[] w) {
         checkVector("w", w);
         propagation().forward(w, buffers, false, false);
+        forwardValid = false;
         return lossSum() / rows;
+    }
+
+    /**
+     * The curvature of f projected on p split by layer: C_lm = p_lᵀ B p_m for the network's
+     * layers l, m (a layer = its weights and bias), {@link LayerCurvature}. B is
+     * <ul>
+     *   <li>{@link CurvatureKind#GAUSS_NEWTON}: exact, G = (1/n)Jᵀ∇²ℓJ + λ on the weights. For
+     *       each layer m the forward R-pass from that layer alone gives Jₘpₘ (n×c; one pass over X
+     *       for the first layer, hidden products above it), then
+     *       C_lm = (1/n) Σᵢ (J_l p_l)ᵢᵀ ∇²ℓᵢ (Jₘpₘ)ᵢ + λ δ_lm ‖p_l^W‖².</li>
+     *   <li>{@link CurvatureKind#FISHER}: an unbiased one-sample estimate of G (the "sampled
+     *       Fisher"): targets ŷᵢ drawn from the model's own p(y | zᵢ) ({@code FisherSampling}),
+     *       their loss gradients ĝᵢ back-propagated to every layer's pre-activations (one backward
+     *       pass without weight gradients), and each layer's image Mₗ = Hₗ₋₁Pₗ + 1·cₗᵀ (one forward
+     *       product per layer, one pass over X for the first); with uₗᵢ = ⟨ĝₗᵢ, Mₗᵢ⟩,
+     *       C_lm = (1/n) Σᵢ uₗᵢ uₘᵢ + λ δ_lm ‖p_l^W‖², whose expectation over ŷ is the exact
+     *       Gauss–Newton C. About one gradient's products for any depth.</li>
+     *   <li>{@link CurvatureKind#HESSIAN}: exact ∇²f, by one Hessian-vector product per layer
+     *       (three passes each): a reference.</li>
+     *   <li>{@link CurvatureKind#AUTO}: exact Gauss–Newton while its hidden products cost no more
+     *       than the Fisher estimate's (always for two weight layers, where the two cost the
+     *       same), the Fisher estimate otherwise.</li>
+     * </ul>
+     * The forward pass is reused when the last evaluation with slopes was at the same w (as after
+     * {@link #valueAndGradient}). w, p: not modified. out: L·L values, modified.
+     */
+    @Override
+    public CurvatureKind layerCurvature(double[] w, double[] p, CurvatureKind kind, SplittableRandom random, double[] out) {
+        checkVector("w", w);
+        checkVector("p", p);
+        if (out == null || out.length != layers * layers) {
+            throw new IllegalArgumentException("out must have length " + layers * layers);
+        }
+        CurvatureKind k = kind == CurvatureKind.AUTO ? autoCurvature() : kind;
+        switch (k) {
+            case HESSIAN:
+                LayerCurvature.byHessianProducts(this, layout, w, p, out);
+                break;
+            case GAUSS_NEWTON:
+                gaussNewtonBlocks(w, p, out);
+                break;
+            case FISHER:
+                if (random == null) {
+                    throw new IllegalArgumentException("the Fisher estimate needs a random source");
+                }
+                fisherBlocks(w, p, random, out);
+                break;
+            default:
+                throw new IllegalArgumentException("unsupported curvature " + k);
+        }
+        return k;
+    }
+
+    /** GAUSS_NEWTON when its hidden products cost no more than FISHER's, else FISHER (see {@link #layerCurvature}). */
+    CurvatureKind autoCurvature() {
+        long exact = 0;
+        long sampled = 0;
+        for (int m = 0; m < layers; m++) {
+            long size = (long) model.inputsOf(m) * model.unitsOf(m);
+            sampled += size + (m > 0 ? size : 0);
+            for (int j = m; j < layers; j++) {
+                exact += (long) model.inputsOf(j) * model.unitsOf(j);
+            }
+        }
+        return exact <= sampled ? CurvatureKind.GAUSS_NEWTON : CurvatureKind.FISHER;
+    }
+
+    private void gaussNewtonBlocks(double[] w, double[] p, double[] out) {
+        Propagation prop = forwardWithSlopes(w);
+        int c = model.outputs();
+        double[][] tangents = scratch(rows * c);
+        for (int m = 0; m < layers; m++) {
+            prop.forwardRLayer(w, p, buffers, m);
+            System.arraycopy(buffers.rPre[layers - 1], 0, tangents[m], 0, rows * c);
+        }
+        double[] weighted = buffers.rDelta[layers - 1];
+        for (int m = 0; m < layers; m++) {
+            propagation.sweep().lossHessian(buffers.pre[layers - 1], targets, tangents[m], 1.0 / rows, weighted);
+            for (int l = 0; l <= m; l++) {
+                double v = Vec.dot(tangents[l], weighted);
+                out[l * layers + m] = v;
+                out[m * layers + l] = v;
+            }
+        }
+        addPenalty(p, out);
+    }
+
+    private void fisherBlocks(double[] w, double[] p, SplittableRandom random, double[] out) {
+        Propagation prop = forwardWithSlopes(w);
+        int c = model.outputs();
+        if (sampledTargets == null) {
+            sampledTargets = new double[(int) model.loss().targetCount(rows, c)];
+            sampledResidual = new double[rows * c];
+        }
+        double[] z = buffers.pre[layers - 1];
+        FisherSampling.sample(model.loss(), z, rows, c, random, sampledTargets);
+        propagation.sweep().lossResidual(z, sampledTargets, 1.0, sampledResidual);
+        buffers.ensureRPass();
+        prop.backwardDeltas(w, buffers, sampledResidual);
+        double[][] projections = scratch(rows);
+        for (int l = 0; l < layers; l++) {
+            int units = model.unitsOf(l);
+            double[] image = buffers.rPre[l];
+            prop.layerImage(p, buffers, l, image);
+            double[] delta = buffers.delta[l];
+            double[] u = projections[l];
+            for (int i = 0; i < rows; i++) {
+                double s = 0;
+                for (int o = 0, at = i * units; o < units; o++) {
+                    s += image[at + o] * delta[at + o];
+                }
+                u[i] = s;
+            }
+        }
+        for (int l = 0; l < layers; l++) {
+            for (int m = 0; m <= l; m++) {
+                double v = Vec.dot(projections[l], projections[m]) / rows;
+                out[l * layers + m] = v;
+                out[m * layers + l] = v;
+            }
+        }
+        addPenalty(p, out);
+    }
+
+    /** out_ll += λ‖p_l^W‖² (the penalty's Hessian on the weights). */
+    private void addPenalty(double[] p, double[] out) {
+        if (lambda == 0) {
+            return;
+        }
+        for (int l = 0; l < layers; l++) {
+            out[l * layers + l] += lambda * Vec.dot(p, p, model.weightOffset(l), model.inputsOf(l) * model.unitsOf(l));
+        }
+    }
+
+    private double[][] scratch(int length) {
+        if (layerScratch == null || layerScratch[0].length != length) {
+            layerScratch = new double[layers][length];
+        }
+        return layerScratch;
+    }
+
+    /** The forward pass with slopes at w, skipped when the buffers already hold it. */
+    private Propagation forwardWithSlopes(double[] w) {
+        Propagation p = propagation();
+        if (!(forwardValid && Arrays.equals(w, forwardPoint))) {
+            p.forward(w, buffers, true, false);
+            rememberForward(w);
+        }
+        return p;
+    }
+
+    private void rememberForward(double[] w) {
+        if (forwardPoint == null) {
+            forwardPoint = new double[w.length];
+        }
+        System.arraycopy(w, 0, forwardPoint, 0, w.length);
+        forwardValid = true;
+    }
+
+    /** Forgets the cached forward pass: the data or targets under this objective changed (mini-batches refill them in place). */
+    void dataChanged() {
+        forwardValid = false;
     }
 
     /**

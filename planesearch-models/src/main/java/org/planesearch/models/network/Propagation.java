@@ -134,6 +134,62 @@ final class Propagation {
         }
     }
 
+    /**
+     * The forward R-pass along v restricted to one layer (zero-based {@code start}; v's other
+     * layers are treated as zero, whatever they hold), after {@link #forward} with slopes at w:
+     * rPre[start] = Hₛₜₐᵣₜ₋₁·V + 1·cᵀ (X·V₁ + 1·c₁ᵀ for start = 0, one pass over X; no pass
+     * otherwise), then up to rPre[L−1] = Jₛₜₐᵣₜ·v (the output's directional derivative along that
+     * layer alone). w, v: not modified. buffers (R-pass arrays from start up): modified.
+     */
+    void forwardRLayer(double[] w, double[] v, LayerBuffers buffers, int start) {
+        buffers.ensureRPass();
+        layerImage(v, buffers, start, buffers.rPre[start]);
+        for (int l = start; l + 1 < layers; l++) {
+            int units = model.unitsOf(l);
+            sweep.hadamard(buffers.slope[l], buffers.rPre[l], units, buffers.rAct[l]);
+            int next = l + 1;
+            int out = model.unitsOf(next);
+            System.arraycopy(w, model.weightOffset(next), weights, 0, units * out);
+            products.multiply(buffers.rAct[l], weights, rows, units, out, buffers.rPre[next]);
+        }
+    }
+
+    /**
+     * out = Hₗ₋₁·Vₗ + 1·cₗᵀ (n × nₗ₊₁), the image of layer l's blocks of v (zero-based l; H₋₁ = X:
+     * one pass over X for l = 0), after {@link #forward} at some w for l &gt; 0. v: not modified.
+     */
+    void layerImage(double[] v, LayerBuffers buffers, int layer, double[] out) {
+        if (layer == 0) {
+            firstLayer(v, out);
+            return;
+        }
+        int in = model.inputsOf(layer);
+        int units = model.unitsOf(layer);
+        System.arraycopy(v, model.weightOffset(layer), directionWeights, 0, in * units);
+        products.multiply(buffers.act[layer - 1], directionWeights, rows, in, units, out);
+        sweep.addBias(out, units, v, model.biasOffset(layer));
+    }
+
+    /**
+     * Back-propagates output deltas E (n×c) to every layer without forming weight gradients:
+     * delta[L−1] = E, delta[l−1] = (delta[l]·Wₗᵀ) ⊙ σ'(pre[l−1]), after {@link #forward} with
+     * slopes at w. No pass over X. w, residual: not modified. buffers.delta: modified.
+     */
+    void backwardDeltas(double[] w, LayerBuffers buffers, double[] residual) {
+        buffers.ensureDeltas();
+        if (residual != buffers.delta[layers - 1]) {
+            System.arraycopy(residual, 0, buffers.delta[layers - 1], 0, residual.length);
+        }
+        for (int l = layers - 1; l > 0; l--) {
+            int in = model.inputsOf(l);
+            int out = model.unitsOf(l);
+            System.arraycopy(w, model.weightOffset(l), weights, 0, in * out);
+            double[] below = buffers.delta[l - 1];
+            products.multiplyByTransposed(buffers.delta[l], weights, rows, out, in, below);
+            sweep.hadamard(below, buffers.slope[l - 1], in, below);
+        }
+    }
+
     // ---------------------------------------------------------------- backward
 
     /**
