@@ -10,9 +10,9 @@ import org.planesearch.core.text.Numbers;
 /**
  * SaLSa, the stable Armijo line search adaptation (Kenneweg, Kenneweg, Fumagalli and Hammer
  * 2024, "No learning rates needed: introducing SaLSa — stable Armijo line search adaptation",
- * IJCNN, arXiv 2407.20650; the authors' class {@code SaLSA},
- * {@code TheMody/No-learning-rates-needed-Introducing-SALSA-Stable-Armijo-Line-Search-Adaptation}
- * @ 717b41c; spec "layerwise-and-adaptive-steps" §C.2): Adam's preconditioner with a step size
+ * IJCNN, arXiv 2407.20650; the authors' class {@code SaLSA} at commit 717b41c of
+ * {@code TheMody/No-learning-rates-needed-Introducing-SALSA-Stable-Armijo-Line-Search-Adaptation};
+ * spec "layerwise-and-adaptive-steps" §C.2): Adam's preconditioner with a step size
  * found by an Armijo line search whose two sides are smoothed over the steps, run only as often
  * as the step size keeps changing. Per mini-batch step t, with g = ∇f_B(x) and P the Adam
  * preconditioner:
