@@ -8,8 +8,10 @@
  * {@link org.planesearch.core.direction.Nesterov} (PyTorch's momentum-buffer form),
  * {@link org.planesearch.core.direction.Lbfgs} (two-loop recursion),
  * {@link org.planesearch.core.direction.Adam} and
- * {@link org.planesearch.core.direction.AdaGradNorm} (preconditioning without a learning rate:
- * the step rule supplies the scale).
+ * {@link org.planesearch.core.direction.AdaGradNorm} and its per-layer form
+ * {@link org.planesearch.core.direction.LayerAdaGradNorm} (preconditioning without a learning
+ * rate: the step rule supplies the scale; states that scale each layer by a factor of their own
+ * report it through {@link org.planesearch.core.direction.LayerScaling}).
  *
  * <p>Invariants: a rule never checks whether its direction is a descent direction: the
  * optimizer does that in one place and falls back to −g. {@code direction} and {@code update}

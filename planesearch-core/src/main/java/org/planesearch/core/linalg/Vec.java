@@ -89,6 +89,15 @@ public final class Vec {
         }
     }
 
+    /** out ← a·x over [offset, offset + length). x: not modified. out: modified there (may alias x). */
+    public static void scale(double a, double[] x, double[] out, int offset, int length) {
+        checkRange("x", x, offset, length);
+        checkRange("out", out, offset, length);
+        for (int i = offset, end = offset + length; i < end; i++) {
+            out[i] = a * x[i];
+        }
+    }
+
     /** out ← x − y. x, y: not modified. out: modified (may alias). */
     public static void subtract(double[] x, double[] y, double[] out) {
         checkSame("x", x, "y", y);
@@ -100,9 +109,15 @@ public final class Vec {
 
     /** Returns ‖x‖₂, computed without overflow for large entries. */
     public static double nrm2(double[] x) {
+        return nrm2(x, 0, x.length);
+    }
+
+    /** Returns ‖x‖₂ over [offset, offset + length), computed without overflow for large entries. x: not modified. */
+    public static double nrm2(double[] x, int offset, int length) {
+        checkRange("x", x, offset, length);
         double scale = 0;
         double ssq = 1;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = offset, end = offset + length; i < end; i++) {
             double v = x[i];
             if (v != 0) {
                 double a = Math.abs(v);

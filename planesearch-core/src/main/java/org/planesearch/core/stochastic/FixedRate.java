@@ -3,7 +3,9 @@ package org.planesearch.core.stochastic;
 import java.util.Set;
 import org.planesearch.core.direction.DirectionRule;
 import org.planesearch.core.direction.DirectionState;
+import org.planesearch.core.direction.LayerScaling;
 import org.planesearch.core.layout.ParameterLayout;
+import org.planesearch.core.linalg.Vec;
 import org.planesearch.core.objective.Objective;
 import org.planesearch.core.text.Numbers;
 
@@ -18,6 +20,10 @@ import org.planesearch.core.text.Numbers;
  * AdaGrad-Norm = {@code adagradnorm} with η the paper's global step (default 1). The weight
  * decay applies to every entry; use the objective's λ for an L2 penalty on weights only.
  * One gradient per step. Immutable.
+ *
+ * <p>Rates reported: η ({@code learning rate}); for a direction whose state scales each layer by
+ * a factor of its own ({@link LayerScaling}: per-layer AdaGrad-Norm, d_l = −g_l/b_l), the
+ * effective rate of every layer, η·φ_l = η/b_l ({@code <layer> learning rate}).
  *
  * @param direction the direction rule
  * @param learningRate η &gt; 0
@@ -39,7 +45,7 @@ public record FixedRate(DirectionRule direction, double learningRate, double wei
 
     @Override
     public StochasticState newState(ParameterLayout layout, long seed) {
-        return new State(direction.newState(layout), layout.dimension());
+        return new State(direction.newState(layout), layout);
     }
 
     @Override
@@ -50,14 +56,30 @@ public record FixedRate(DirectionRule direction, double learningRate, double wei
 
     private final class State implements StochasticState {
         private final DirectionState directionState;
+        /** The direction state as per-layer scaling, or null when it scales all entries alike. */
+        private final LayerScaling layerScaling;
+        private final String[] names;
         private final double[] gradient;
         private final double[] d;
-        private final double[] rates = {learningRate};
+        private final double[] rates;
 
-        State(DirectionState directionState, int dim) {
+        State(DirectionState directionState, ParameterLayout layout) {
             this.directionState = directionState;
+            this.layerScaling = directionState instanceof LayerScaling s ? s : null;
+            int dim = layout.dimension();
             this.gradient = new double[dim];
             this.d = new double[dim];
+            if (layerScaling == null) {
+                this.names = new String[] {"learning rate"};
+                this.rates = new double[] {learningRate};
+            } else {
+                int count = layout.layerCount();
+                this.names = new String[count];
+                for (int l = 0; l < count; l++) {
+                    names[l] = layout.layer(l).name() + " learning rate";
+                }
+                this.rates = new double[count];
+            }
         }
 
         @Override
@@ -68,12 +90,17 @@ public record FixedRate(DirectionRule direction, double learningRate, double wei
             for (int i = 0; i < x.length; i++) {
                 x[i] = keep * x[i] + learningRate * d[i];
             }
-            return new BatchStep(f, rates, 0, 1, 0, Set.of());
+            if (layerScaling == null) {
+                return new BatchStep(f, rates, 0, 1, 0, Set.of());
+            }
+            layerScaling.layerFactors(rates);
+            Vec.scal(learningRate, rates);
+            return new BatchStep(f, rates.clone(), 0, 1, 0, Set.of());
         }
 
         @Override
         public String[] rateNames() {
-            return new String[] {"learning rate"};
+            return names.clone();
         }
     }
 }

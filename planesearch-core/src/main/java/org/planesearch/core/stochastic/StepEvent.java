@@ -12,13 +12,20 @@ public enum StepEvent {
     RATE_CLIPPED,
     /** The cross-layer safeguard found that the joint step of the layers overshoots the batch's quadratic model and scaled all layers down by a common factor. */
     COUPLING_SHRUNK,
-    /** The batch's quadratic model predicted no decrease along the joint step; no step was taken. */
+    /**
+     * No step was taken: the layer-wise rule's batch quadratic model predicted no decrease along
+     * the joint step, or a stochastic line search found the batch gradient too small to search
+     * along ({@link StochasticArmijo}: ‖g‖ &lt; 1e-8).
+     */
     STEP_SKIPPED,
     /** A stochastic line search backtracked at least once. */
     BACKTRACKED,
     /** A stochastic line search found no acceptable step within its trial budget and took its fallback step. */
     SEARCH_FAILED,
-    /** A stochastic line search was skipped on this step (SaLSa's cadence). */
+    /**
+     * A stochastic line search was skipped on this step and the rule's plain step taken instead
+     * ({@link Salsa}'s cadence, or its guard on a loss or sufficient-decrease term below 1e-8).
+     */
     SEARCH_SKIPPED,
     /** A subspace search on the batch was damped or its coefficients averaged/limited. */
     SUBSPACE_DAMPED,

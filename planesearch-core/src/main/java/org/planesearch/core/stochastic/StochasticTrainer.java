@@ -79,7 +79,8 @@ public final class StochasticTrainer {
         }
         double[] x = x0.clone();
         double[] before = new double[dim];
-        StochasticState state = rule.newState(data.layout(), ruleSeed);
+        int stepsPerEpoch = schedule.stepsPerEpoch(n);
+        StochasticState state = rule.newState(data.layout(), ruleSeed, stepsPerEpoch);
         String[] names = state.rateNames();
         int[] order = new int[n];
         java.util.List<EpochRecord> history = new java.util.ArrayList<>();
@@ -89,7 +90,6 @@ public final class StochasticTrainer {
         double valueRows = 0;
         double curvatureRows = 0;
         StochasticTermination termination = StochasticTermination.EPOCHS_DONE;
-        int stepsPerEpoch = schedule.stepsPerEpoch(n);
         epochs:
         for (int epoch = 1; epoch <= schedule.epochs(); epoch++) {
             schedule.order(epoch, order);

@@ -26,7 +26,7 @@ class DirectionRulesTest {
 
     static Stream<DirectionRule> rules() {
         return Stream.of(Gradient.defaults(), HeavyBall.defaults(), Nesterov.defaults(), Lbfgs.defaults(),
-                new Lbfgs(3, 0), Adam.defaults(), AdaGradNorm.defaults());
+                new Lbfgs(3, 0), Adam.defaults(), AdaGradNorm.defaults(), LayerAdaGradNorm.defaults());
     }
 
     /** Inputs of a run: gradients at random points of Q, and pairs (s, y = A s) of positive curvature. */
