@@ -21,6 +21,8 @@ import org.planesearch.core.objective.CurvatureKind;
  *   <li>{@code <d>+layerwise}, d ∈ {gd, heavyball, nesterov, adam, adamw}: layer-wise curvature
  *       step sizes — {@link LayerwiseCurvature} (the names {@code heavyball+layerwise} and
  *       {@code adamw+layerwise} are SGD-m and AdamW with layer-wise steps);</li>
+ *   <li>{@code gd+armijo} (SLS) and {@code heavyball+armijo} (SlsAcc): the stochastic Armijo
+ *       line search — {@link StochasticArmijo}; {@code adam+salsa}: SaLSa — {@link Salsa};</li>
  *   <li>{@code <d>+lo|ps|so<m>[:per-layer]}: subspace steps on each batch — {@link BatchSubspace}.</li>
  * </ul>
  * {@code adamw} is Adam's direction with decoupled weight decay ({@code weightDecay}, default 0:
@@ -29,7 +31,8 @@ import org.planesearch.core.objective.CurvatureKind;
 public final class StochasticMethods {
 
     /** The step names for mini-batches. */
-    public static final List<String> STEPS = List.of("fixed", "adagradnorm", "layerwise", "lo", "ps", "so<m>");
+    public static final List<String> STEPS = List.of("fixed", "adagradnorm", "layerwise", "armijo", "salsa", "lo", "ps",
+            "so<m>");
     private static final String PER_LAYER = ":per-layer";
 
     private StochasticMethods() {
@@ -77,6 +80,28 @@ public final class StochasticMethods {
                 DirectionRule dir = perLayerAdaGradNorm(name, perLayer, b0);
                 rule = new FixedRate(dir, or(o.learningRate(), 1), 0);
             }
+            case "armijo" -> {
+                noPerLayer(name, perLayer);
+                if (!d.equals("gd") && !d.equals("heavyball")) {
+                    throw new IllegalArgumentException("method '" + name + "': the stochastic Armijo search is gd+armijo (SLS)"
+                            + " or heavyball+armijo (SlsAcc, Polyak momentum 0.6)");
+                }
+                if (d.equals("heavyball")) {
+                    used.add("momentum");
+                    StochasticArmijo acc = StochasticArmijo.accelerated();
+                    rule = Double.isNaN(o.momentum()) ? acc : acc.withMomentum(o.momentum());
+                } else {
+                    rule = StochasticArmijo.defaults();
+                }
+            }
+            case "salsa" -> {
+                noPerLayer(name, perLayer);
+                if (!d.equals("adam") && !d.equals("adamw")) {
+                    throw new IllegalArgumentException("method '" + name + "': SaLSa searches along Adam's direction; write adam+salsa");
+                }
+                used.add("weightDecay");
+                rule = Salsa.defaults().withWeightDecay(or(o.weightDecay(), 0));
+            }
             case "layerwise" -> {
                 noPerLayer(name, perLayer);
                 used.add("weightDecay");
@@ -102,10 +127,7 @@ public final class StochasticMethods {
     }
 
     private static DirectionRule perLayerAdaGradNorm(String name, boolean perLayer, double b0) {
-        if (perLayer) {
-            throw new IllegalArgumentException("method '" + name + "': per-layer AdaGrad-Norm is not available yet");
-        }
-        return new AdaGradNorm(b0);
+        return perLayer ? new org.planesearch.core.direction.LayerAdaGradNorm(b0) : new AdaGradNorm(b0);
     }
 
     private static int subspaceMemory(String name, String step) {

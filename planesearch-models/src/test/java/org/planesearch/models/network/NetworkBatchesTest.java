@@ -75,7 +75,8 @@ class NetworkBatchesTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"gd+fixed", "heavyball+fixed", "adam+fixed", "adagradnorm+fixed", "gd+adagradnorm",
-            "heavyball+layerwise", "adamw+layerwise", "gd+layerwise", "gd+lo", "gd+ps", "adam+ps", "gd+ps:per-layer"})
+            "heavyball+layerwise", "adamw+layerwise", "gd+layerwise", "gd+lo", "gd+ps", "adam+ps", "gd+ps:per-layer",
+            "gd+adagradnorm:per-layer", "gd+armijo", "heavyball+armijo", "adam+salsa"})
     void everyMethodTrainsATwoLayerNetwork(String method) {
         double[][] data = data(2);
         try (NetworkBatches b = batches(data, new int[] {D, 8, 3}, Activation.TANH, OutputLoss.SOFTMAX_CROSS_ENTROPY)) {
