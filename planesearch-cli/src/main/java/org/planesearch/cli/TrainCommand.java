@@ -186,10 +186,17 @@ final class TrainCommand implements Callable<Integer> {
             + "also with --quiet).")
     boolean json;
 
+    @Mixin
+    MiniBatchOptions miniBatch = new MiniBatchOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (miniBatch.active()) {
+            return new MiniBatchRun(this).call(stdout, stderr);
+        }
+        miniBatch.rejectWithoutBatchSize();
         Method parsed = method();
         StopSpec stop = new StopSpec(gradTol, maxIter, maxPasses, maxSeconds);
         ModelSpec modelSpec = modelSpec();
@@ -274,7 +281,7 @@ final class TrainCommand implements Callable<Integer> {
      * The model flags as a spec. Flags of the other family are errors: the network flags without
      * --model mlp, and (in {@link ModelSpec}) the linear flags with it.
      */
-    private ModelSpec modelSpec() {
+    ModelSpec modelSpec() {
         boolean network = ModelSpec.MLP.equals(model);
         ModelSpec.NetworkSpec net = null;
         if (network) {
@@ -299,7 +306,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private long initSeed() {
+    long initSeed() {
         return initSeed == null ? ModelSpec.NetworkSpec.DEFAULT_INIT_SEED : initSeed;
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param epoch 1-based
  * @param steps steps taken so far (all epochs)
- * @param seconds wall time so far (training and evaluation)
+ * @param seconds training wall time so far (evaluations excluded)
  * @param gradientPasses examples whose gradient was evaluated so far, divided by n (1 per epoch for every rule)
  * @param valuePasses examples evaluated without gradient (line-search trials, checks), divided by n
  * @param curvaturePasses examples in curvature products or estimates, divided by n

@@ -64,8 +64,14 @@ import org.planesearch.core.text.Numbers;
  * @param coupling whether the cross-layer safeguard runs
  */
 public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvature, double averaging, double maxRate,
-                                 double damping, int period, double initialRate, double weightDecay, boolean coupling)
-        implements StochasticRule {
+                                 double damping, boolean adaptiveDamping, int period, double initialRate, double weightDecay,
+                                 boolean coupling, boolean previousDirection) implements StochasticRule {
+
+    /** Factor by which the adaptive damping grows (ρ &lt; ¼) or shrinks (ρ &gt; ¾); squared on a rejected step. */
+    public static final double DAMPING_FACTOR = 1.5;
+    /** Bounds of the adaptive damping δ. */
+    public static final double MIN_DAMPING = 1e-6;
+    public static final double MAX_DAMPING = 1e6;
 
     public LayerwiseCurvature {
         if (direction == null || curvature == null) {
@@ -77,8 +83,8 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
         if (!(maxRate > 0)) {
             throw new IllegalArgumentException("layer-wise max rate must be > 0, got " + maxRate);
         }
-        if (!(damping >= 0 && damping < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("layer-wise damping must be finite and >= 0, got " + damping);
+        if (!(damping >= 0 && damping <= MAX_DAMPING)) {
+            throw new IllegalArgumentException("layer-wise damping must be in [0, " + MAX_DAMPING + "], got " + damping);
         }
         if (period < 1) {
             throw new IllegalArgumentException("layer-wise period must be >= 1, got " + period);
@@ -91,29 +97,38 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
         }
     }
 
-    /** AUTO curvature, β = 0.9, maxRate 10, no damping, T = 1, initial rate 10⁻³, no weight decay, coupling safeguard on. */
+    /**
+     * AUTO curvature, β = 0.9, maxRate 10, adaptive damping from δ₀ = 10⁻³, T = 1, initial rate
+     * 10⁻³, no weight decay, coupling safeguard on.
+     */
     public static LayerwiseCurvature defaults(DirectionRule direction) {
-        return new LayerwiseCurvature(direction, CurvatureKind.AUTO, 0.9, 10, 0, 1, 1e-3, 0, true);
+        return new LayerwiseCurvature(direction, CurvatureKind.AUTO, 0.9, 10, 1e-3, true, 1, 1e-3, 0, true, true);
     }
 
     /** The same rule with another weight decay. */
     public LayerwiseCurvature withWeightDecay(double w) {
-        return new LayerwiseCurvature(direction, curvature, averaging, maxRate, damping, period, initialRate, w, coupling);
+        return new LayerwiseCurvature(direction, curvature, averaging, maxRate, damping, adaptiveDamping, period, initialRate, w, coupling, previousDirection);
     }
 
     /** The same rule with another curvature. */
     public LayerwiseCurvature withCurvature(CurvatureKind kind) {
-        return new LayerwiseCurvature(direction, kind, averaging, maxRate, damping, period, initialRate, weightDecay, coupling);
+        return new LayerwiseCurvature(direction, kind, averaging, maxRate, damping, adaptiveDamping, period, initialRate, weightDecay, coupling, previousDirection);
     }
 
     /** The same rule with another averaging β. */
     public LayerwiseCurvature withAveraging(double beta) {
-        return new LayerwiseCurvature(direction, curvature, beta, maxRate, damping, period, initialRate, weightDecay, coupling);
+        return new LayerwiseCurvature(direction, curvature, beta, maxRate, damping, adaptiveDamping, period, initialRate, weightDecay, coupling, previousDirection);
+    }
+
+    /** The same rule measuring along the previous step's direction (true) or the current one (false). */
+    public LayerwiseCurvature withPreviousDirection(boolean on) {
+        return new LayerwiseCurvature(direction, curvature, averaging, maxRate, damping, adaptiveDamping, period, initialRate,
+                weightDecay, coupling, on);
     }
 
     /** The same rule with the coupling safeguard on or off. */
     public LayerwiseCurvature withCoupling(boolean on) {
-        return new LayerwiseCurvature(direction, curvature, averaging, maxRate, damping, period, initialRate, weightDecay, on);
+        return new LayerwiseCurvature(direction, curvature, averaging, maxRate, damping, adaptiveDamping, period, initialRate, weightDecay, on, previousDirection);
     }
 
     @Override
@@ -124,8 +139,9 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
     @Override
     public String describe() {
         return direction.describe() + " + layerwise(curvature=" + curvature.id() + ", averaging=" + Numbers.shortest(averaging)
-                + ", maxRate=" + Numbers.shortest(maxRate) + ", damping=" + Numbers.shortest(damping) + ", period=" + period
-                + ", coupling=" + coupling + (weightDecay > 0 ? ", weightDecay=" + Numbers.shortest(weightDecay) : "") + ")";
+                + ", maxRate=" + Numbers.shortest(maxRate) + ", damping=" + Numbers.shortest(damping)
+                + (adaptiveDamping ? " adaptive" : "") + ", period=" + period
+                + ", coupling=" + coupling + (previousDirection ? ", measured along the previous direction" : "") + (weightDecay > 0 ? ", weightDecay=" + Numbers.shortest(weightDecay) : "") + ")";
     }
 
     /** One run's averages and rates. Not thread-safe. */
@@ -143,6 +159,11 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
         private final double[] rates;
         private final double[] applied;
         private final double[] slope;
+        private final double[] norms;
+        private final double[] before;
+        private double delta;
+        private final double[] probe;
+        private boolean haveProbe;
         private long steps;
 
         State(ParameterLayout layout, DirectionState directionState, SplittableRandom random) {
@@ -162,6 +183,10 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
             java.util.Arrays.fill(rates, initialRate);
             applied = new double[count];
             slope = new double[count];
+            norms = new double[count];
+            before = adaptiveDamping ? new double[dim] : null;
+            delta = damping;
+            probe = new double[dim];
         }
 
         @Override
@@ -170,33 +195,43 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
             Set<StepEvent> events = EnumSet.noneOf(StepEvent.class);
             double f = batch.valueAndGradient(x, gradient);
             directionState.direction(x, gradient, d);
+            // the step moves along p = −d; the model (slopes, curvature) is measured along q: p
+            // itself, or with independent batches the previous step's p (made from earlier batches)
+            double[] q = previousDirection && haveProbe ? probe : p;
             Vec.scale(-1.0, d, p);
             int curvatures = 0;
+            int values = 0;
             double kappa = 1;
+            double predicted = Double.NaN;
+            double pp = 0;
             for (int l = 0; l < count; l++) {
                 ParameterLayout.Layer layer = layers.get(l);
-                slope[l] = Vec.dot(gradient, p, layer.offset(), layer.length());
+                slope[l] = Vec.dot(gradient, q, layer.offset(), layer.length());
+                norms[l] = Vec.dot(q, q, layer.offset(), layer.length());
+                pp += norms[l];
             }
             boolean measure = steps % period == 0;
             steps++;
             if (measure) {
                 if (batch instanceof LayerCurvature oracle) {
-                    oracle.layerCurvature(x, p, curvature, random, matrix);
+                    oracle.layerCurvature(x, q, curvature, random, matrix);
                     curvatures = 1;
                 } else {
-                    LayerCurvature.byHessianProducts(batch, layout, x, p, matrix);
+                    LayerCurvature.byHessianProducts(batch, layout, x, q, matrix);
                     curvatures = count;
                 }
+                double trace = 0;
                 for (int l = 0; l < count; l++) {
-                    ParameterLayout.Layer layer = layers.get(l);
-                    double q = matrix[l * count + l];
-                    if (damping > 0) {
-                        q += damping * Vec.dot(p, p, layer.offset(), layer.length());
-                    }
+                    trace += matrix[l * count + l];
+                }
+                // the damping's scale: the mean curvature per unit of ‖p‖² along the layer directions
+                double scale = pp > 0 && trace > 0 && Double.isFinite(trace) ? trace / pp : 0;
+                for (int l = 0; l < count; l++) {
                     numerator[l] = averaging * numerator[l] + (1 - averaging) * slope[l];
-                    denominator[l] = averaging * denominator[l] + (1 - averaging) * q;
-                    double a = numerator[l] / denominator[l];
-                    if (!(numerator[l] > 0 && denominator[l] > 0 && Double.isFinite(a))) {
+                    denominator[l] = averaging * denominator[l] + (1 - averaging) * matrix[l * count + l];
+                    double den = denominator[l] + delta * scale * norms[l];
+                    double a = numerator[l] / den;
+                    if (!(numerator[l] > 0 && den > 0 && Double.isFinite(a))) {
                         events.add(StepEvent.KEPT_PREVIOUS_RATE);
                     } else if (a > maxRate) {
                         rates[l] = maxRate;
@@ -205,27 +240,30 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
                         rates[l] = a;
                     }
                 }
-                if (coupling) {
-                    double linear = 0;
-                    double quadratic = 0;
-                    for (int l = 0; l < count; l++) {
-                        linear += rates[l] * slope[l];
-                        for (int m = 0; m < count; m++) {
-                            quadratic += rates[l] * matrix[l * count + m] * rates[m];
-                        }
-                        if (damping > 0) {
-                            ParameterLayout.Layer layer = layers.get(l);
-                            quadratic += damping * rates[l] * rates[l] * Vec.dot(p, p, layer.offset(), layer.length());
-                        }
+                double linear = 0;
+                double quadratic = 0;
+                double damped = 0;
+                for (int l = 0; l < count; l++) {
+                    linear += rates[l] * slope[l];
+                    for (int m = 0; m < count; m++) {
+                        quadratic += rates[l] * matrix[l * count + m] * rates[m];
                     }
+                    damped += delta * scale * rates[l] * rates[l] * norms[l];
+                }
+                if (coupling) {
                     if (!(linear > 0)) {
                         kappa = 0;
                         events.add(StepEvent.STEP_SKIPPED);
-                    } else if (quadratic > 0 && linear < quadratic) {
-                        kappa = linear / quadratic;
+                    } else if (quadratic + damped > 0 && linear < quadratic + damped) {
+                        kappa = linear / (quadratic + damped);
                         events.add(StepEvent.COUPLING_SHRUNK);
                     }
                 }
+                predicted = kappa * linear - 0.5 * kappa * kappa * quadratic;
+            }
+            boolean check = measure && adaptiveDamping && kappa > 0;
+            if (check) {
+                System.arraycopy(x, 0, before, 0, x.length);
             }
             for (int l = 0; l < count; l++) {
                 ParameterLayout.Layer layer = layers.get(l);
@@ -236,7 +274,30 @@ public record LayerwiseCurvature(DirectionRule direction, CurvatureKind curvatur
                     x[i] = keep * x[i] - a * p[i];
                 }
             }
-            return new BatchStep(f, applied.clone(), 0, 1, curvatures, events);
+            if (check) {
+                double next = batch.value(x);
+                values = 1;
+                double rho = (f - next) / predicted;
+                if (!(next <= f)) {
+                    System.arraycopy(before, 0, x, 0, x.length);
+                    java.util.Arrays.fill(applied, 0.0);
+                    delta = Math.min(MAX_DAMPING, Math.max(delta, MIN_DAMPING) * DAMPING_FACTOR * DAMPING_FACTOR);
+                    events.add(StepEvent.STEP_REJECTED);
+                } else if (!(rho >= 0.25)) {
+                    delta = Math.min(MAX_DAMPING, Math.max(delta, MIN_DAMPING) * DAMPING_FACTOR);
+                    events.add(StepEvent.DAMPING_RAISED);
+                } else if (rho > 0.75) {
+                    delta = delta / DAMPING_FACTOR < MIN_DAMPING ? 0 : delta / DAMPING_FACTOR;
+                }
+            }
+            System.arraycopy(p, 0, probe, 0, p.length);
+            haveProbe = true;
+            return new BatchStep(f, applied.clone(), values, 1, curvatures, events);
+        }
+
+        /** The current adaptive damping δ. */
+        double damping() {
+            return delta;
         }
 
         @Override

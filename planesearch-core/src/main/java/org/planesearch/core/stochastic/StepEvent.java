@@ -18,6 +18,10 @@ public enum StepEvent {
      * along ({@link StochasticArmijo}: ‖g‖ &lt; 1e-8).
      */
     STEP_SKIPPED,
+    /** The layer-wise step increased the batch loss: it was undone and the damping raised (adaptive damping). */
+    STEP_REJECTED,
+    /** The batch loss fell by less than a quarter of the quadratic model's prediction: the damping was raised (adaptive damping). */
+    DAMPING_RAISED,
     /** A stochastic line search backtracked at least once. */
     BACKTRACKED,
     /** A stochastic line search found no acceptable step within its trial budget and took its fallback step. */

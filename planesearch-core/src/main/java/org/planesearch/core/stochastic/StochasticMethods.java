@@ -111,8 +111,10 @@ public final class StochasticMethods {
                 DirectionRule dir = direction(name, d, o, used, false);
                 LayerwiseCurvature l = LayerwiseCurvature.defaults(dir);
                 l = new LayerwiseCurvature(dir, o.curvature() == null ? l.curvature() : o.curvature(),
-                        or(o.averaging(), l.averaging()), or(o.maxRate(), l.maxRate()), l.damping(), l.period(),
-                        Math.min(l.initialRate(), or(o.maxRate(), l.maxRate())), or(o.weightDecay(), 0), l.coupling());
+                        or(o.averaging(), l.averaging()), or(o.maxRate(), l.maxRate()), l.damping(), l.adaptiveDamping(),
+                        l.period(),
+                        Math.min(l.initialRate(), or(o.maxRate(), l.maxRate())), or(o.weightDecay(), 0), l.coupling(),
+                        l.previousDirection());
                 rule = l;
             }
             default -> {

@@ -30,7 +30,7 @@ class LayerwiseCurvatureTest {
     }
 
     private static LayerwiseCurvature exact(boolean coupling) {
-        return new LayerwiseCurvature(new Gradient(), CurvatureKind.HESSIAN, 0, 1e6, 0, 1, 1e-3, 0, coupling);
+        return new LayerwiseCurvature(new Gradient(), CurvatureKind.HESSIAN, 0, 1e6, 0, false, 1, 1e-3, 0, coupling, false);
     }
 
     @Test
