@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The written report: the page's content, the plot files it references, offline and escaped. */
-class ReportTest {
+public class ReportTest {
 
     private static final Pattern IMG = Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
     private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
@@ -30,8 +30,11 @@ class ReportTest {
     @TempDir
     Path tmp;
 
-    /** Checks the page against the folder: every image decodes, every link exists, nothing external. */
-    static String checkPage(Path folder) throws IOException {
+    /**
+     * Checks the page against the folder: every image decodes, every link exists, nothing external
+     * (also used by the command tests).
+     */
+    public static String checkPage(Path folder) throws IOException {
         String html = Files.readString(folder.resolve(Report.PAGE));
         assertFalse(html.toLowerCase(Locale.ROOT).contains("http"), "no URL with a scheme (works offline)");
         assertFalse(IMG.matcher(html).replaceAll("").contains("//"), "no protocol-relative URL either");
