@@ -145,8 +145,13 @@ public final class Report {
                     star[i] = runs.get(i).summary().fStar();
                     known += Double.isNaN(star[i]) ? 0 : 1;
                 }
+                boolean same = true;
+                for (double v : star) {
+                    same &= Double.compare(v, star[0]) == 0;
+                }
                 if (known == star.length) {
-                    notes.add("f - f* is drawn with f* from each run's summary.json.");
+                    notes.add(same ? "f - f* is drawn with f* = " + ReportPage.format(star[0], 10) + " (from summary.json)."
+                            : "f - f* is drawn with each run's f* from its summary.json (the table's f* column).");
                 } else {
                     java.util.Arrays.fill(star, Double.NaN);
                     notes.add((known == 0 ? "f* is not known" : "f* is known for only " + known + " of " + star.length
