@@ -27,7 +27,8 @@ import java.util.function.ToDoubleFunction;
  * A plot without data (no steps taken, no test metrics recorded) is left out. A log axis drops
  * the values ≤ 0 it cannot show (f − f* at or below f*, a zero gradient, a negative learning rate)
  * or, where those values carry the plot's meaning (an objective or test loss that reaches 0),
- * falls back to a linear axis; either way the plot's notes say so. Series are thinned to {@value #MAX_POINTS} points for drawing.
+ * falls back to a linear axis; either way the plot's notes say so. A log axis also falls back to
+ * linear where the values span less than a decade (it would label no value). Series are thinned to {@value #MAX_POINTS} points for drawing.
  */
 public final class ReportPlots {
 
@@ -38,6 +39,9 @@ public final class ReportPlots {
     public static final List<String> NAMES = List.of("objective-iterations", "objective-passes", "objective-seconds",
             "gradient-norm", "learning-rates", "momentum-rates", "coefficients", "search-effort", "test-loss",
             "test-accuracy");
+
+    /** A log axis is used only where the positive values span at least this factor (one decade). */
+    static final double DECADE = 10;
 
     /** What a log axis does with values ≤ 0. */
     private enum NonPositive {
@@ -265,21 +269,31 @@ public final class ReportPlots {
             List<String> notes = new ArrayList<>();
             int nonFinite = 0;
             int nonPositive = 0;
+            double low = Double.POSITIVE_INFINITY;
+            double high = 0;
             for (Line l : lines) {
                 for (int i = 0; i < l.n; i++) {
                     if (!Double.isFinite(l.x[i]) || !Double.isFinite(l.y[i])) {
                         nonFinite++;
                     } else if (l.y[i] <= 0) {
                         nonPositive++;
+                    } else {
+                        low = Math.min(low, l.y[i]);
+                        high = Math.max(high, l.y[i]);
                     }
                 }
             }
-            boolean log = wantLog && (nonPositive == 0 || policy == NonPositive.DROP);
+            // a log axis labels only powers of 10: under a decade it would show no value at all
+            boolean narrow = wantLog && !(high >= DECADE * low);
+            boolean log = wantLog && !narrow && (nonPositive == 0 || policy == NonPositive.DROP);
             if (nonFinite > 0) {
                 notes.add(count(nonFinite, "value") + " that " + (nonFinite == 1 ? "is" : "are")
                         + " NaN or infinite " + (nonFinite == 1 ? "is" : "are") + " not drawn.");
             }
-            if (wantLog && nonPositive > 0) {
+            if (narrow) {
+                notes.add("Linear y axis: the values span less than a factor of 10"
+                        + (nonPositive > 0 ? ", and some are 0 or negative." : "."));
+            } else if (wantLog && nonPositive > 0) {
                 notes.add(log ? count(nonPositive, "point") + " at or below 0 " + (nonPositive == 1 ? "is" : "are")
                         + " not drawn on the log axis (history.csv has " + (nonPositive == 1 ? "it" : "them") + ")." : "Linear y axis: some values are 0 or negative, which a log axis "
                         + "cannot show.");
@@ -310,7 +324,8 @@ public final class ReportPlots {
                 }
                 int color = runs == 1 ? series.size() : l.run;
                 int dash = runs == 1 ? 0 : l.inRun;
-                series.add(new Plot.Series(l.label, xs, ys, color, dash, l.markers));
+                // a single point is drawn as a marker: a line through one point is invisible
+                series.add(new Plot.Series(l.label, xs, ys, color, dash, l.markers || xs.length == 1));
             }
             if (series.isEmpty()) {
                 return null;

@@ -44,14 +44,4 @@ public record Run(String label, String source, RunSummary summary, List<HistoryR
     public HistoryRow last() {
         return rows.get(rows.size() - 1);
     }
-
-    /** Whether any row carries test metrics (recorded during training with {@code train --test-every}). */
-    public boolean hasTestMetrics() {
-        for (HistoryRow r : rows) {
-            if (!Double.isNaN(r.testLoss()) || !Double.isNaN(r.testAccuracy())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

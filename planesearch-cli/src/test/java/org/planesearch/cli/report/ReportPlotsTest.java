@@ -25,7 +25,7 @@ class ReportPlotsTest {
 
     @Test
     void oneRunWithoutTestMetricsHasEveryPlotButTheTestOnes() {
-        Map<String, Plot> p = plots(List.of(Runs.synthetic("gd+ps", 20, false, false, 0.25)), Double.NaN);
+        Map<String, Plot> p = plots(List.of(Runs.synthetic("gd+ps", 20, false, false, 0)), Double.NaN);
         assertEquals(List.of("objective-iterations", "objective-passes", "objective-seconds", "gradient-norm",
                 "learning-rates", "momentum-rates", "search-effort"),
                 ReportPlots.build(List.of(Runs.synthetic("gd+ps", 20, false, false, 0.25)), new double[] {Double.NaN})
@@ -88,15 +88,27 @@ class ReportPlotsTest {
 
     @Test
     void negativeLearningRatesAreLeftOutOfTheLogAxisWithANote() {
-        Run run = Runs.synthetic("gd+ps", 4, false, false, 0);
+        Run run = Runs.synthetic("gd+ps", 20, false, false, 0);
         List<HistoryRow> rows = new ArrayList<>(run.rows());
         HistoryRow r = rows.get(3);
         rows.set(3, new HistoryRow(r.iteration(), r.f(), r.gradientNorm(), r.passes(), r.seconds(), r.trials(),
                 r.innerIterations(), new double[] {-0.5, 0.8}, r.testLoss(), r.testAccuracy(), r.testSeconds()));
         Plot learning = plots(List.of(new Run("gd+ps", "x", run.summary(), rows)), Double.NaN).get("learning-rates");
         assertTrue(learning.logY());
-        assertEquals(3, learning.series().get(0).size());
-        assertEquals(1, learning.notes().size());
+        assertEquals(19, learning.series().get(0).size());
+        assertEquals(List.of("1 point at or below 0 is not drawn on the log axis (history.csv has it)."), learning.notes());
+    }
+
+    @Test
+    void valuesWithinADecadeGetALinearAxisAndASinglePointAMarker() {
+        Run run = Runs.synthetic("gd+ps", 20, false, false, 0.25);
+        Plot f = plots(List.of(run), Double.NaN).get("objective-iterations");
+        assertFalse(f.logY(), "f from 1.25 to 0.25: a log axis would label no value");
+        assertEquals(List.of("Linear y axis: the values span less than a factor of 10."), f.notes());
+        Run start = new Run("gd+ps", "x", run.summary(), run.rows().subList(0, 1));
+        Plot one = plots(List.of(start), Double.NaN).get("gradient-norm");
+        assertEquals(1, one.series().get(0).size());
+        assertTrue(one.series().get(0).markers());
     }
 
     @Test
