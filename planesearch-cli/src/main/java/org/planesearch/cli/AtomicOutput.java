@@ -38,7 +38,8 @@ final class AtomicOutput implements AutoCloseable {
      * Opens a staging folder for the folder {@code target}; refuses a target that exists and is
      * not an empty folder unless {@code overwrite}. Even with {@code overwrite}, a folder that
      * holds anything but the files this program writes there ({@code ownFiles}) is refused, so
-     * that a slip such as {@code --out . --overwrite} cannot delete a user's files.
+     * that a slip such as {@code --out . --overwrite} cannot delete a user's files. An entry
+     * {@code "NAME/"} in {@code ownFiles} names a folder the program writes there (a report).
      *
      * @param flag the option that named the target, for messages (e.g. "--out")
      * @param ownFiles the names of the files a run writes into the folder
@@ -56,7 +57,11 @@ final class AtomicOutput implements AutoCloseable {
                 try (DirectoryStream<Path> s = Files.newDirectoryStream(abs)) {
                     for (Path c : s) {
                         String name = c.getFileName().toString();
-                        if (!ownFiles.contains(name) || !Files.isRegularFile(c, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        boolean ownFile = ownFiles.contains(name)
+                                && Files.isRegularFile(c, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        boolean ownFolder = ownFiles.contains(name + "/")
+                                && Files.isDirectory(c, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                        if (!ownFile && !ownFolder) {
                             throw new UserError(flag + " " + target + ": folder holds '" + name + "', which is not a file "
                                     + "planesearch writes there; refusing to replace it (choose an empty or new folder)");
                         }
@@ -94,6 +99,14 @@ final class AtomicOutput implements AutoCloseable {
             throw new IllegalStateException("a file output has no member files");
         }
         return staging.resolve(name);
+    }
+
+    /** The staging folder, where the output's files go before the commit (folder outputs). */
+    Path folder() {
+        if (!folder) {
+            throw new IllegalStateException("a file output has no folder");
+        }
+        return staging;
     }
 
     /** Where to write the file before the commit (file outputs). */

@@ -3,6 +3,7 @@ package org.planesearch.cli;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.planesearch.cli.report.CoefficientNames;
 import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.optim.IterationListener;
 import org.planesearch.core.optim.IterationRecord;
@@ -121,18 +122,15 @@ final class ChosenRates implements IterationListener {
         return "step by " + step.describe();
     }
 
-    /** Names for a coefficient vector of the given length (see the class comment). */
+    /** Names for a coefficient vector of the given length (see the class comment and {@link CoefficientNames}). */
     List<String> names(int count) {
-        int blocks = perLayer() ? layout.layerCount() : 1;
-        int perGroup = Math.max(1, count / blocks);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int group = i / perGroup;
-            int column = i % perGroup;
-            String name = column == 0 ? "learning rate" : momentumColumns() == 1 ? "momentum" : "momentum" + column;
-            names.add(blocks > 1 && group < blocks ? layout.layer(group).name() + " " + name : name);
+        List<String> layers = new ArrayList<>();
+        if (perLayer() && layout.layerCount() > 1) {
+            for (int i = 0; i < layout.layerCount(); i++) {
+                layers.add(layout.layer(i).name());
+            }
         }
-        return names;
+        return new CoefficientNames(layers, momentumColumns()).names(count);
     }
 
     private int momentumColumns() {

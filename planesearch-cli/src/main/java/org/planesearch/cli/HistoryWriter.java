@@ -10,16 +10,30 @@ import org.planesearch.core.optim.IterationRecord;
 
 /**
  * Writes one CSV row per iteration: {@code iteration,f,grad_norm,passes,seconds,...}. Numbers are
- * written with full precision (Java's shortest round-trip form).
+ * written with full precision (Java's shortest round-trip form). New columns are only ever
+ * appended (readers find columns by name): with {@code train --test-every},
+ * {@value RunRecorder#TEST_COLUMNS} follow the coefficients.
  */
 final class HistoryWriter implements AutoCloseable {
     static final String HEADER = "iteration,f,grad_norm,passes,seconds,function_evals,gradient_evals,trials,inner_iterations,step_status,fallback,coefficients";
 
     private final BufferedWriter w;
+    private final RunRecorder recorder;
 
     HistoryWriter(Path file) throws IOException {
+        this(file, null);
+    }
+
+    /**
+     * A writer whose rows end with the recorder's test metrics ({@value RunRecorder#TEST_COLUMNS})
+     * when it records them; the recorder must be a listener before this writer's.
+     *
+     * @param recorder the run's recorder, or null
+     */
+    HistoryWriter(Path file, RunRecorder recorder) throws IOException {
+        this.recorder = recorder != null && recorder.recordsTest() ? recorder : null;
         w = Files.newBufferedWriter(file);
-        w.write(HEADER);
+        w.write(this.recorder == null ? HEADER : HEADER + "," + RunRecorder.TEST_COLUMNS);
         w.newLine();
     }
 
@@ -48,6 +62,9 @@ final class HistoryWriter implements AutoCloseable {
                 b.append(' ');
             }
             b.append(c[i]);
+        }
+        if (recorder != null) {
+            recorder.appendTestFields(b, r.iteration());
         }
         w.write(b.toString());
         w.newLine();

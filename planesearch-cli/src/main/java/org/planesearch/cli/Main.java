@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code planesearch} program: {@code train}, {@code evaluate}, {@code predict}, {@code data},
- * {@code spectrum}.
+ * {@code spectrum}, {@code report}.
  *
  * <p>Exit codes: 0 success; 1 a run that ended without a usable result (for example a
  * non-finite objective); 2 a usage or input error (bad flag, bad value, bad file), printed as one
@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "planesearch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Train models with no learning rate to tune: line, plane and subspace optimization of the step.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DataCommand.class,
-                SpectrumCommand.class})
+                SpectrumCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

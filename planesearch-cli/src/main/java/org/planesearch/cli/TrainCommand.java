@@ -179,6 +179,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the files of an earlier run in --out.")
     boolean overwrite;
 
+    @Mixin
+    ReportOptions reportOptions;
+
     @Option(names = "--quiet", description = "No summary and no progress bar (errors still go to stderr).")
     boolean quiet;
 
@@ -201,24 +204,26 @@ final class TrainCommand implements Callable<Integer> {
         StopSpec stop = new StopSpec(gradTol, maxIter, maxPasses, maxSeconds);
         ModelSpec modelSpec = modelSpec();
         SplitOptions split = split();
+        reportOptions.validate(split != null, out != null);
         DataSpec dataSpec = dataOptions.spec(data, maxFeatures);
-        if (overwrite && out == null) {
-            throw new UserError("--overwrite applies to --out only");
+        if (overwrite && out == null && reportOptions.report == null) {
+            throw new UserError("--overwrite applies to --out and --report only");
         }
         BackendOptions.configure(blas, threads);
 
         try (AtomicOutput output = out == null ? null
-                     : AtomicOutput.openFolder(out, overwrite, "--out", TrainReport.FILES);
+                     : AtomicOutput.openFolder(out, overwrite, "--out", reportOptions.outFiles(out, TrainReport.FILES));
              TrainingData prepared = TrainingData.prepare(dataSpec, modelSpec, split);
-             HistoryWriter history = output == null ? null : new HistoryWriter(output.file("history.csv"));
+             RunRecorder recorder = reportOptions.recorder(prepared, out, output, overwrite);
+             HistoryWriter history = output == null ? null : new HistoryWriter(output.file("history.csv"), recorder);
              ProgressListener progress = ProgressListener.create(quiet, stop.maxIterations())) {
             TrainableModel trained = prepared.model;
             ChosenRates rates = new ChosenRates(parsed.step(), trained.layout());
-            List<IterationListener> listeners = new ArrayList<>(List.of(rates, progress));
+            List<IterationListener> listeners = new ArrayList<>(List.of(rates, progress, recorder));
             if (history != null) {
                 listeners.add(history.listener());
             }
-            Objective objective = trained.objective(prepared.train.features(), prepared.trainTargets, lambda);
+            Objective objective = recorder.track(trained.objective(prepared.train.features(), prepared.trainTargets, lambda));
             double[] start = trained.start(initSeed());
             OptimizationResult result = parsed.optimizer(stop.criterion())
                     .minimize(objective, start, listeners.toArray(new IterationListener[0]));
@@ -241,13 +246,18 @@ final class TrainCommand implements Callable<Integer> {
                 stderr.flush();
                 return 1;
             }
+            recorder.writeReport(report.json());
             if (output != null) {
                 history.finish();
                 modelFile(prepared, result, report).write(output.file("model.json"));
                 Json.write(output.file("summary.json"), report.json());
                 output.commit();
             }
+            recorder.commit();
             print(report, stdout);
+            if (!quiet && !json) {
+                recorder.printSaved(stdout);
+            }
             return 0;
         }
     }

@@ -1,6 +1,8 @@
 /**
  * The {@code planesearch} command-line program ({@link org.planesearch.cli.Main}): {@code train},
- * {@code evaluate}, {@code predict} and {@code data list | fetch}, on picocli.
+ * {@code evaluate}, {@code predict}, {@code spectrum}, {@code report} and {@code data list | fetch},
+ * on picocli. The reports' reading, plotting and page live in {@code org.planesearch.cli.report},
+ * which does not depend on the commands.
  *
  * <p>Flags map one-to-one onto config records ({@code DataSpec}, {@code ModelSpec},
  * {@code StopSpec}, core's {@code MethodOptions}, data's {@code SplitOptions}); every optimizer

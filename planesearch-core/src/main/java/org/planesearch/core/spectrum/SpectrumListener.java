@@ -4,14 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntPredicate;
-import org.planesearch.core.layout.ParameterLayout;
 import org.planesearch.core.objective.Objective;
 import org.planesearch.core.optim.IterationListener;
 import org.planesearch.core.optim.IterationRecord;
-import org.planesearch.core.subspace.EvaluationCounts;
-import org.planesearch.core.subspace.Subspace;
-import org.planesearch.core.subspace.SubspaceEvaluator;
-import org.planesearch.core.objective.SubspaceObjective;
+import org.planesearch.core.optim.TrackedObjective;
 
 /**
  * Tracks the top of the Hessian spectrum during training: at chosen iterations it computes
@@ -20,13 +16,10 @@ import org.planesearch.core.objective.SubspaceObjective;
  * full-batch gradient descent) next to the step's coefficients (the learning rate the step rule
  * chose, and its momentum).
  *
- * <p><b>How the listener sees x.</b> {@link IterationRecord} does not carry the iterate, and the
- * optimizer keeps x private. The iterate does pass through the objective's
- * {@link SubspaceEvaluator}: {@code start(x, g)} receives x₀ and {@code move(t, xOut, g)} writes
- * each accepted x_{k+1}. So the listener hands out a decorator of the objective,
- * {@link #objective()}, whose evaluators copy x after each start and move (n doubles per
- * iteration, no extra evaluation) and otherwise delegate everything, fast paths included. Use it
- * in place of the objective:
+ * <p><b>How the listener sees x.</b> {@link IterationRecord} does not carry the iterate, so the
+ * listener hands out a {@link TrackedObjective} decorator of the objective, {@link #objective()},
+ * whose evaluators copy x after each start and move (n doubles per iteration, no extra
+ * evaluation). Use it in place of the objective:
  * <pre>
  *   SpectrumListener spectrum = SpectrumListener.every(objective, 10);
  *   optimizer.minimize(spectrum.objective(), x0, spectrum);
@@ -79,7 +72,7 @@ public final class SpectrumListener implements IterationListener {
     private final IntPredicate when;
     private final TopEigenvalues top;
     private final HutchinsonTrace trace;
-    private final Tracking tracking;
+    private final TrackedObjective tracking;
     private final List<Sample> samples = new ArrayList<>();
 
     /**
@@ -93,6 +86,11 @@ public final class SpectrumListener implements IterationListener {
      */
     public SpectrumListener(Objective objective, IterateView view, IntPredicate when, TopEigenvalues top,
             HutchinsonTrace trace) {
+        this(objective, view, when, top, trace, null);
+    }
+
+    private SpectrumListener(Objective objective, IterateView view, IntPredicate when, TopEigenvalues top,
+            HutchinsonTrace trace, TrackedObjective tracking) {
         if (objective == null || view == null || when == null || top == null) {
             throw new IllegalArgumentException("SpectrumListener: objective, view, when and top must not be null");
         }
@@ -101,7 +99,7 @@ public final class SpectrumListener implements IterationListener {
         this.when = when;
         this.top = top;
         this.trace = trace;
-        this.tracking = view instanceof Tracking t ? t : null;
+        this.tracking = tracking;
     }
 
     /**
@@ -134,7 +132,8 @@ public final class SpectrumListener implements IterationListener {
         if (objective == null) {
             throw new IllegalArgumentException("SpectrumListener: objective must not be null");
         }
-        return new SpectrumListener(objective, new Tracking(objective), when, top, trace);
+        TrackedObjective tracked = TrackedObjective.of(objective);
+        return new SpectrumListener(objective, tracked::current, when, top, trace, tracked);
     }
 
     /**
@@ -173,113 +172,5 @@ public final class SpectrumListener implements IterationListener {
     /** The samples so far, in iteration order. */
     public List<Sample> samples() {
         return Collections.unmodifiableList(samples);
-    }
-
-    /** The objective decorator that copies x after each evaluator start and move. */
-    private static final class Tracking implements Objective, IterateView {
-        private final Objective inner;
-        private double[] x;
-
-        Tracking(Objective inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public double[] current() {
-            return x;
-        }
-
-        private void seen(double[] point) {
-            if (x == null || x.length != point.length) {
-                x = point.clone();
-            } else {
-                System.arraycopy(point, 0, x, 0, point.length);
-            }
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            return inner.layout();
-        }
-
-        @Override
-        public int dimension() {
-            return inner.dimension();
-        }
-
-        @Override
-        public double value(double[] point) {
-            return inner.value(point);
-        }
-
-        @Override
-        public double valueAndGradient(double[] point, double[] gradOut) {
-            return inner.valueAndGradient(point, gradOut);
-        }
-
-        @Override
-        public void hessianTimes(double[] point, double[] v, double[] out) {
-            inner.hessianTimes(point, v, out);
-        }
-
-        @Override
-        public SubspaceEvaluator newEvaluator(int maxDirections, int stepMemory) {
-            SubspaceEvaluator e = inner.newEvaluator(maxDirections, stepMemory);
-            return new SubspaceEvaluator() {
-                @Override
-                public int maxDirections() {
-                    return e.maxDirections();
-                }
-
-                @Override
-                public int stepMemory() {
-                    return e.stepMemory();
-                }
-
-                @Override
-                public int availableSteps() {
-                    return e.availableSteps();
-                }
-
-                @Override
-                public double[] previousStep(int lag) {
-                    return e.previousStep(lag);
-                }
-
-                @Override
-                public double start(double[] point, double[] gradOut) {
-                    double f = e.start(point, gradOut);
-                    seen(point);
-                    return f;
-                }
-
-                @Override
-                public double currentValue() {
-                    return e.currentValue();
-                }
-
-                @Override
-                public SubspaceObjective restrict(Subspace subspace) {
-                    return e.restrict(subspace);
-                }
-
-                @Override
-                public double move(double[] t, double[] xOut, double[] gradOut) {
-                    double f = e.move(t, xOut, gradOut);
-                    seen(xOut);
-                    return f;
-                }
-
-                @Override
-                public EvaluationCounts counts() {
-                    return e.counts();
-                }
-
-                @Override
-                public boolean isCheap() {
-                    return e.isCheap();
-                }
-            };
-        }
     }
 }
