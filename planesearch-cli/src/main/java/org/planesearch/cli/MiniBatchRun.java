@@ -73,6 +73,10 @@ final class MiniBatchRun {
             throw new UserError("--max-iter, --max-passes and --grad-tol are full-batch stops; mini-batch training runs --epochs"
                     + " (and stops at --max-seconds)");
         }
+        if (c.reportOptions.report != null || c.reportOptions.testEvery != null) {
+            throw new UserError((c.reportOptions.report != null ? "--report" : "--test-every") + " is for full-batch runs: a"
+                    + " mini-batch run records the test metrics every --evaluate-every epochs in history.csv (one row per epoch)");
+        }
         if (c.overwrite && c.out == null) {
             throw new UserError("--overwrite applies to --out only");
         }

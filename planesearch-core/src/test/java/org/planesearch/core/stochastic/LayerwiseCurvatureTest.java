@@ -168,6 +168,27 @@ class LayerwiseCurvatureTest {
         }
     }
 
+    /** Full batch on Rosenbrock (two 1-D layers): with the adaptive damping a step that would raise f is undone. */
+    @Test
+    void adaptiveDampingNeverLetsTheFullBatchObjectiveRise() {
+        ParameterLayout layout = ParameterLayout.builder().layer("x").add("x", false, 1).layer("y").add("y", false, 1).build();
+        org.planesearch.core.testing.Rosenbrock f = new org.planesearch.core.testing.Rosenbrock(layout);
+        for (boolean previous : new boolean[] {false, true}) {
+            LayerwiseCurvature rule = new LayerwiseCurvature(new HeavyBall(0.5), CurvatureKind.HESSIAN, 0.5, 10, 1e-3, true, 1,
+                    1e-3, 0, true, previous);
+            StochasticState state = rule.newState(layout, 1);
+            double[] x = {-1.2, 1};
+            double last = f.value(x);
+            for (int k = 0; k < 500; k++) {
+                state.step(f, x);
+                double now = f.value(x);
+                assertTrue(now <= last, "f rose at step " + k + ": " + last + " -> " + now);
+                last = now;
+            }
+            assertTrue(last < 0.5 * f.value(new double[] {-1.2, 1}), "progress: f = " + last);
+        }
+    }
+
     /** §B.6: η = 1 with b₀ = 0.1 and b₀ = 100, deterministic gradients. */
     @Test
     void adaGradNormMatchesTheSpecParityVectors() {
