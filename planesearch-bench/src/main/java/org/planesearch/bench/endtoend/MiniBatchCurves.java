@@ -87,6 +87,9 @@ public final class MiniBatchCurves implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0")
     int threads;
 
+    @Option(names = "--train-rows", defaultValue = "0", description = "train on the first N training rows only (0: all)")
+    int trainRows;
+
     @Option(names = "--option", description = "a method option for every run that takes it: averaging=B, curvature=K, max-rate=R")
     List<String> extraOptions = new ArrayList<>();
 
@@ -163,6 +166,21 @@ public final class MiniBatchCurves implements Callable<Integer> {
     }
 
     private void load() throws IOException {
+        loadProblem();
+        if (trainRows > 0 && trainRows < train.rows()) {
+            int[] rows = new int[trainRows];
+            for (int i = 0; i < trainRows; i++) {
+                rows[i] = i;
+            }
+            int per = trainTargets.length / train.rows();
+            Dataset subset = train.select(train.name() + "[:" + trainRows + "]", rows);
+            trainTargets = java.util.Arrays.copyOf(trainTargets, trainRows * per);
+            train.close();
+            train = subset;
+        }
+    }
+
+    private void loadProblem() throws IOException {
         switch (problem) {
             case "fashion-mlp" -> {
                 train = Mnist.load(cache, "fashion-mnist", Mnist.Part.TRAIN, false);
