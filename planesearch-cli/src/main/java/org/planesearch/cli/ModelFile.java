@@ -269,7 +269,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
     static byte[] resealed(byte[] json) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON.readTree(utf8(Path.of("(text)"), json));
         } catch (JsonProcessingException e) {
             throw new UserError("not JSON: " + oneLine(e.getOriginalMessage()));
         }
@@ -295,7 +295,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
                 throw new UserError(file + ": is " + (size >> 20) + " MiB, larger than a model file may be ("
                         + (MAX_BYTES >> 20) + " MiB); is it a model file?");
             }
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = JSON.readTree(utf8(file, Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": model file not found");
         } catch (AccessDeniedException e) {
@@ -425,6 +425,22 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
             throw new UserError(file + ": checksum mismatch: the content's SHA-256 is " + actual.substring(0, 12)
                     + "…, the file says " + expected.substring(0, 12) + "…; the file is damaged or was edited after it "
                     + "was written (retrain, or restore it from a copy)");
+        }
+    }
+
+    /**
+     * The file's text, decoded strictly as UTF-8 (JSON's encoding, RFC 8259 §8.1): Jackson would
+     * otherwise guess UTF-16 or UTF-32 from the first bytes and fail with a message that does not
+     * name the file.
+     */
+    private static String utf8(Path file, byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError(file + ": not a JSON model file (not UTF-8 text)");
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.zip.GZIPOutputStream;
  * every build. It is not coverage-guided (Jazzer's {@code @FuzzTest}s over the same
  * {@link FuzzTarget}s are, for long runs); instead it mutates a corpus of valid inputs with the
  * moves that find parser bugs (AFL's "havoc" stage): bit flips, interesting bytes and 32-bit
- * integers, insertions, deletions, duplicated and repeated chunks, splices of two inputs,
+ * integers, insertions, deletions, duplicated and repeated chunks (sometimes up to the largest
+ * input, which exposes superlinear time), splices of two inputs,
  * truncation, the format's own tokens, boundary numbers written as text ("2147483648", "1e309",
  * "NaN"), and gzip wrapping of the result (valid or corrupted). Inputs that are accepted join the
  * corpus, a cheap validity feedback that leads the mutations deeper into the format.
@@ -53,7 +54,7 @@ public final class MutationFuzzer {
     /** Longest input generated. */
     public static final int MAX_INPUT_BYTES = 1 << 16;
     /** Longer than this for one input is a hang. */
-    public static final int PER_INPUT_TIMEOUT_SECONDS = 20;
+    public static final int PER_INPUT_TIMEOUT_SECONDS = 10;
     /** Most inputs kept in the corpus. */
     static final int MAX_CORPUS = 512;
 
@@ -200,6 +201,19 @@ public final class MutationFuzzer {
         int moves = 1 + r.nextInt(r.nextBoolean() ? 2 : 8);
         for (int m = 0; m < moves; m++) {
             move(b, r, corpus, dictionary);
+        }
+        if (r.nextInt(64) == 0 && b.size() > 0) {
+            // a long run of one short chunk (digits, commas, brackets): inputs that expose
+            // superlinear time in a parser show it here, at the largest size
+            int from = r.nextInt(b.size());
+            byte[] chunk = b.slice(from, Math.min(b.size(), from + 1 + r.nextInt(4)));
+            ByteArrayOutputStream run = new ByteArrayOutputStream();
+            int target = MAX_INPUT_BYTES / 2 + r.nextInt(MAX_INPUT_BYTES / 2);
+            while (run.size() + chunk.length <= target) {
+                run.writeBytes(chunk);
+            }
+            b.insert(from, run.toByteArray());
+            b.truncate(MAX_INPUT_BYTES);
         }
         byte[] out = b.toArray();
         int g = r.nextInt(48);
