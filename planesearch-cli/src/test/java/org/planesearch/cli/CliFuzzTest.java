@@ -16,7 +16,7 @@ import org.planesearch.core.testing.fuzz.MutationFuzzer;
  * mvn -pl planesearch-cli -am test -Dtest=CliFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dplanesearch.fuzz.seconds=600 -Dplanesearch.fuzz.seed=random
  * </pre>
- * Coverage-guided, with Jazzer: CliJazzerTest.
+ * Coverage-guided, with Jazzer: {@link CliJazzerTest}.
  */
 class CliFuzzTest {
 

@@ -10,6 +10,7 @@ import org.planesearch.data.DataFormatException;
 import org.planesearch.data.Dataset;
 import org.planesearch.data.Labels;
 import org.planesearch.data.NumberSyntax;
+import org.planesearch.data.Storage;
 
 /**
  * Reads delimited text (CSV, TSV, …) into a dense (or, on request, sparse) dataset.
@@ -19,7 +20,8 @@ import org.planesearch.data.NumberSyntax;
  *       skipped. Fields are trimmed of spaces and tabs (unless that is the delimiter).
  *   <li>Fields may be quoted with {@code "…"}, a doubled {@code ""} standing for one quote; a
  *       quoted field may contain the delimiter but not a line break.
- *   <li>Feature fields must be finite numbers ({@link NumberSyntax}); there is no imputation: an
+ *   <li>Feature fields must be finite numbers ({@link NumberSyntax}), within ±3.4·10³⁸ for float32
+ *       storage; there is no imputation: an
  *       empty field is an error. Labels may be numbers or text; an empty label is an error.
  *   <li>The header ({@link CsvOptions#header()}) gives the feature names; without one the
  *       features are unnamed.
@@ -95,7 +97,8 @@ public final class CsvReader {
         int cols = label < 0 ? width : width - 1;
         RowBuffer buffer = RowBuffer.forStorage(name, options.storage(), cols, budget);
         budget.reserve(8L * cols, "a row of " + cols + " values");
-        Parsed parsed = new Parsed(cols, label < 0 ? null : new LabelBuffer(name, budget));
+        Parsed parsed = new Parsed(cols, label < 0 ? null : new LabelBuffer(name, budget),
+                options.storage() == Storage.DENSE_FLOAT);
         if (!hasHeader) {
             parsed.addRow(firstFields, firstLine, label, header, name, buffer);
         }
@@ -243,11 +246,13 @@ public final class CsvReader {
     private static final class Parsed {
         private final double[] row;
         private final LabelBuffer labels;
+        private final boolean float32;
 
         /** labels: where the labels go, or null when the file has no label column. */
-        Parsed(int cols, LabelBuffer labels) {
+        Parsed(int cols, LabelBuffer labels, boolean float32) {
             this.row = new double[cols];
             this.labels = labels;
+            this.float32 = float32;
         }
 
         void checkWidth(List<String> fields, int width, long lineNo, String name) throws DataFormatException {
@@ -282,6 +287,10 @@ public final class CsvReader {
                 if (!Double.isFinite(v)) {
                     throw new DataFormatException(name, lineNo, j + 1, "value " + DataFormatException.quote(f) + " in "
                             + columnName(header, j) + " is not finite");
+                }
+                if (float32 && Float.isInfinite((float) v)) {
+                    throw new DataFormatException(name, lineNo, j + 1, "value " + DataFormatException.quote(f) + " in "
+                            + columnName(header, j) + " is beyond the range of float32 storage (±3.4e38); read it in float64");
                 }
                 row[k++] = v;
             }

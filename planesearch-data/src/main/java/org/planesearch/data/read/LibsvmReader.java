@@ -9,6 +9,7 @@ import org.planesearch.data.DataFormatException;
 import org.planesearch.data.Dataset;
 import org.planesearch.data.Labels;
 import org.planesearch.data.NumberSyntax;
+import org.planesearch.data.Storage;
 
 /**
  * Reads the LIBSVM / SVMlight format: one example per line,
@@ -19,7 +20,8 @@ import org.planesearch.data.NumberSyntax;
  *   <li>Indices are 1-based, strictly increasing within a line (LIBSVM's own rule), and at most
  *       {@link LibsvmOptions#numFeatures()} when given, else at most
  *       {@link LibsvmOptions#maxFeatureIndex()}. Column j of the matrix is index j+1.
- *   <li>Values are finite numbers. Explicit zeros are kept as stored entries.
+ *   <li>Values are finite numbers, within ±3.4·10³⁸ for float32 storage (beyond, float32 would
+ *       hold ±∞). Explicit zeros are kept as stored entries.
  *   <li>{@code qid:n} (SVMlight ranking groups) is accepted right after the label and ignored.
  *   <li>Text after {@code #} is a comment; blank and comment-only lines are skipped. Tokens are
  *       separated by spaces or tabs.
@@ -77,6 +79,7 @@ public final class LibsvmReader {
         RowBuffer.Sparse rows = new RowBuffer.Sparse(name, budget);
         int limit = options.numFeatures() > 0 ? options.numFeatures() : options.maxFeatureIndex();
         LabelBuffer labels = new LabelBuffer(name, budget);
+        boolean float32 = options.storage() == Storage.DENSE_FLOAT;
         int maxIndex = 0;
         String line;
         while ((line = lines.next()) != null) {
@@ -108,7 +111,7 @@ public final class LibsvmReader {
                                         + previous);
                     }
                     previous = index;
-                    double value = parseValue(line, line.indexOf(':', p) + 1, q, name, lineNo, token, index);
+                    double value = parseValue(line, line.indexOf(':', p) + 1, q, name, lineNo, token, index, float32);
                     rows.add(index - 1, value);
                 }
                 p = skipBlanks(line, q, end);
@@ -202,8 +205,8 @@ public final class LibsvmReader {
         return (int) index;
     }
 
-    private static double parseValue(String line, int from, int q, String name, long lineNo, int token, int index)
-            throws DataFormatException {
+    private static double parseValue(String line, int from, int q, String name, long lineNo, int token, int index,
+            boolean float32) throws DataFormatException {
         if (!NumberSyntax.isNumber(line, from, q)) {
             throw new DataFormatException(name, lineNo, token, "value " + DataFormatException.quote(line.substring(from, q))
                     + " of feature " + index + " is not a number");
@@ -212,6 +215,10 @@ public final class LibsvmReader {
         if (!Double.isFinite(v)) {
             throw new DataFormatException(name, lineNo, token, "value " + DataFormatException.quote(line.substring(from, q))
                     + " of feature " + index + " is not finite");
+        }
+        if (float32 && Float.isInfinite((float) v)) {
+            throw new DataFormatException(name, lineNo, token, "value " + DataFormatException.quote(line.substring(from, q))
+                    + " of feature " + index + " is beyond the range of float32 storage (±3.4e38); read it in float64");
         }
         return v;
     }

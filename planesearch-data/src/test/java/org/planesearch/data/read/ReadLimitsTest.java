@@ -91,4 +91,19 @@ class ReadLimitsTest {
         failsWith(() -> IdxReader.read(new ByteArrayInputStream(short1), "short-images", new ByteArrayInputStream(labels1),
                 "short-labels", Storage.DENSE, "short"), "short-images", "truncated", "ends after 10");
     }
+
+    /** Found by Jazzer: a finite value beyond float32's range became ±∞ in --float32 storage. */
+    @Test
+    void valuesBeyondFloat32AreRefusedInFloat32Storage() throws IOException {
+        byte[] libsvm = "1 1:6.6e87\n".getBytes(StandardCharsets.UTF_8);
+        failsWith(() -> LibsvmReader.read(new ByteArrayInputStream(libsvm), "big.svm",
+                LibsvmOptions.defaults().withStorage(Storage.DENSE_FLOAT)), "big.svm:1:2", "'6.6e87'", "float32");
+        try (Dataset d = LibsvmReader.read(new ByteArrayInputStream(libsvm), "big.svm",
+                LibsvmOptions.defaults().withStorage(Storage.DENSE))) {
+            assertEquals(6.6e87, org.planesearch.data.DataTestSupport.toArray(d.features())[0][0]);
+        }
+        byte[] csv = "1,-1e39,0\n2,3,1\n".getBytes(StandardCharsets.UTF_8);
+        failsWith(() -> CsvReader.read(new ByteArrayInputStream(csv), "big.csv",
+                CsvOptions.defaults().withStorage(Storage.DENSE_FLOAT)), "big.csv:1:2", "'-1e39'", "float32");
+    }
 }

@@ -15,7 +15,7 @@ import org.planesearch.core.testing.fuzz.MutationFuzzer;
  * mvn -pl planesearch-data -am test -Dtest=ReaderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dplanesearch.fuzz.seconds=600 -Dplanesearch.fuzz.seed=random
  * </pre>
- * Coverage-guided, with Jazzer: ReaderJazzerTest.
+ * Coverage-guided, with Jazzer: {@link ReaderJazzerTest}.
  */
 class ReaderFuzzTest {
 
