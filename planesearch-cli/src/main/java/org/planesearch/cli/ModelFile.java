@@ -309,7 +309,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         }
         String format = text(file, root, "format");
         if (!FORMAT.equals(format)) {
-            throw new UserError(file + ": \"format\" is '" + format + "', expected '" + FORMAT + "'");
+            throw new UserError(file + ": \"format\" is " + quote(format) + ", expected '" + FORMAT + "'");
         }
         int version = integer(file, root, "version");
         if (version < LINEAR_VERSION || version > VERSION) {
@@ -326,7 +326,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         } else {
             kind = text(file, root, "kind");
             if (!kind.equals(LINEAR) && !kind.equals(NETWORK)) {
-                throw new UserError(file + ": \"kind\" is '" + kind + "', expected '" + LINEAR + "' or '" + NETWORK + "'");
+                throw new UserError(file + ": \"kind\" is " + quote(kind) + ", expected '" + LINEAR + "' or '" + NETWORK + "'");
             }
         }
         TrainableModel model = kind.equals(NETWORK) ? readNetwork(file, root) : readLinear(file, root);
@@ -416,7 +416,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         }
         String text = stored.isTextual() ? stored.asText() : stored.toString();
         if (!stored.isTextual() || !text.matches("sha256:[0-9a-f]{64}")) {
-            throw new UserError(file + ": \"" + CHECKSUM + "\" is '" + abbreviate(text) + "', expected \"" + SHA256
+            throw new UserError(file + ": \"" + CHECKSUM + "\" is " + quote(text) + ", expected \"" + SHA256
                     + "\" and 64 lower-case hex digits");
         }
         String actual = Checksum.sha256(root, CHECKSUM);
@@ -444,9 +444,9 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         }
     }
 
-    private static String abbreviate(String s) {
-        String one = oneLine(s);
-        return one.length() > 80 ? one.substring(0, 80) + "…" : one;
+    /** A value from the file as a message shows it: quoted, control characters escaped, long ones cut. */
+    private static String quote(String s) {
+        return org.planesearch.data.DataFormatException.quote(s);
     }
 
     /** The linear model of a version-1 file (or a version-2 or 3 file of kind "linear"). */
@@ -459,7 +459,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
             }
         }
         if (loss == null) {
-            throw new UserError(file + ": \"model\" is '" + id + "', expected one of " + ids());
+            throw new UserError(file + ": \"model\" is " + quote(id) + ", expected one of " + ids());
         }
         int features = integer(file, root, "features");
         int outputs = integer(file, root, "outputs");
@@ -491,7 +491,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         for (int i = 0; i < widths.length; i++) {
             JsonNode v = node.get(i);
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
-                throw new UserError(file + ": \"widths\"[" + i + "] is '" + v + "', expected a whole number >= 1");
+                throw new UserError(file + ": \"widths\"[" + i + "] is " + quote(v.toString()) + ", expected a whole number >= 1");
             }
             widths[i] = v.intValue();
         }
@@ -629,7 +629,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         for (int i = 0; i < out.length; i++) {
             JsonNode v = n.get(i);
             if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                throw new UserError(file + ": \"" + path + "\"[" + i + "] is '" + v + "', not a finite number");
+                throw new UserError(file + ": \"" + path + "\"[" + i + "] is " + quote(v.toString()) + ", not a finite number");
             }
             out[i] = v.asDouble();
         }

@@ -222,6 +222,24 @@ class ModelFileTest {
         assertTrue(e.getMessage().contains("Duplicate field 'lambda'"), e.getMessage());
     }
 
+    /** Found by Jazzer: a value with a line break ("kind": "line\r") made a two-line message. */
+    @Test
+    void valuesFromTheFileAreQuotedOnOneLine() throws IOException {
+        Path good = tmp.resolve("good.json");
+        network(new int[] {3, 4, 1}, Activation.TANH, OutputLoss.LOGISTIC, List.of("-1", "1")).write(good);
+        String text = Files.readString(good);
+        for (String value : List.of("line\\r", "a\\nb", "x\\u2028y", "z".repeat(5000))) {
+            Path f = tmp.resolve("kind.json");
+            Files.write(f, ModelFile.resealed(text.replace("\"kind\" : \"network\"", "\"kind\" : \"" + value + "\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            UserError e = assertThrows(UserError.class, () -> ModelFile.read(f));
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+            assertTrue(e.getMessage().length() < 400, e.getMessage());
+            assertTrue(e.getMessage().startsWith(f + ": \"kind\" is '"), e.getMessage());
+        }
+        assertEquals("a\\nb\\r\\u2028", UserError.oneLine("a\nb\r\u2028"));
+    }
+
     @Test
     void aFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
         Path big = tmp.resolve("big.json");
