@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.planesearch.cli.report.OutputNames;
 
 /**
  * Writes a run's output (a folder, or one file) so that it never looks complete when it is not:
@@ -38,7 +39,7 @@ final class AtomicOutput implements AutoCloseable {
      * Opens a staging folder for the folder {@code target}; refuses a target that exists and is
      * not an empty folder unless {@code overwrite}. Even with {@code overwrite}, a folder that
      * holds anything but the files this program writes there ({@code ownFiles}) is refused, so
-     * that a slip such as {@code --out . --overwrite} cannot delete a user's files. An entry
+     * that a slip such as {@code --out . --force} cannot delete a user's files. An entry
      * {@code "NAME/"} in {@code ownFiles} names a folder the program writes there (a report).
      *
      * @param flag the option that named the target, for messages (e.g. "--out")
@@ -51,7 +52,7 @@ final class AtomicOutput implements AutoCloseable {
                 throw new UserError(flag + " " + target + ": exists and is not a folder");
             }
             if (!overwrite && !isEmpty(abs)) {
-                throw new UserError(flag + " " + target + ": folder exists and is not empty (add --overwrite to replace it)");
+                throw new UserError(flag + " " + target + ": folder exists and is not empty (add --force to replace it; --overwrite is the same)");
             }
             if (overwrite) {
                 try (DirectoryStream<Path> s = Files.newDirectoryStream(abs)) {
@@ -85,7 +86,7 @@ final class AtomicOutput implements AutoCloseable {
             throw new UserError(flag + " " + target + ": is a folder; give a file name");
         }
         if (Files.exists(abs) && !overwrite) {
-            throw new UserError(flag + " " + target + ": file exists (add --overwrite to replace it)");
+            throw new UserError(flag + " " + target + ": file exists (add --force to replace it; --overwrite is the same)");
         }
         List<Path> created = createParents(abs.getParent(), flag, target);
         Path staging = stagingPath(abs);
@@ -93,12 +94,20 @@ final class AtomicOutput implements AutoCloseable {
         return new AtomicOutput(abs, staging, false, created);
     }
 
-    /** Where to write a file named {@code name} before the commit (folder outputs). */
+    /**
+     * Where to write a file named {@code name} before the commit (folder outputs): inside the
+     * staging folder, never outside it ({@link OutputNames#inside}: an absolute name or one that
+     * climbs out with {@code ..} is refused).
+     */
     Path file(String name) {
         if (!folder) {
             throw new IllegalStateException("a file output has no member files");
         }
-        return staging.resolve(name);
+        try {
+            return OutputNames.inside(staging, name);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("refusing to write '" + name + "' into " + target + ": the name leaves the output folder");
+        }
     }
 
     /** The staging folder, where the output's files go before the commit (folder outputs). */

@@ -60,7 +60,7 @@ public final class Main implements Runnable {
                 return u.exitCode();
             }
             if (t instanceof IOException io) {
-                err.println("planesearch: " + describe(io));
+                err.println("planesearch: " + UserError.oneLine(describe(io)));
                 err.flush();
                 return 2;
             }

@@ -78,7 +78,7 @@ final class MiniBatchRun {
                     + " mini-batch run records the test metrics every --evaluate-every epochs in history.csv (one row per epoch)");
         }
         if (c.overwrite && c.out == null) {
-            throw new UserError("--overwrite applies to --out only");
+            throw new UserError("--force (--overwrite) applies to --out only");
         }
         long seed = c.seed == null ? DEFAULT_SEED : c.seed;
         StochasticRule rule = rule();

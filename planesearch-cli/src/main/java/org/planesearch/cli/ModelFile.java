@@ -1,9 +1,11 @@
 package org.planesearch.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -27,30 +29,59 @@ import org.planesearch.models.network.NetworkModel;
 import org.planesearch.models.network.OutputLoss;
 
 /**
- * A trained model on disk: one JSON document, format {@value #FORMAT}. Version
- * {@value #LINEAR_VERSION} holds a linear model; version {@value #VERSION} adds networks.
+ * A trained model on disk: one JSON document, format {@value #FORMAT}, version {@value #VERSION}
+ * (written), versions {@value #LINEAR_VERSION} to {@value #VERSION} (read).
  *
- * <p><b>Versions.</b> Version 2 adds a {@code "kind"} field, {@code "linear"} or
- * {@code "network"}; a version-1 file has no {@code "kind"} and is a linear model. This program
- * writes the lowest version that holds the model: linear models as version 1, exactly as before
- * networks existed (so programs that predate networks still read them), networks as version 2
- * (which those programs refuse with "version 2 is not supported" instead of misreading them). It
- * reads both, and a version-2 file of kind {@code "linear"} (the version-1 fields plus the kind).
- * A version bump was chosen over an optional {@code "kind"} in version 1 because a network file
- * cannot be read by a linear-only reader: its version should say so.
+ * <p><b>Versions.</b>
+ * <ul>
+ *   <li>Version 1: a linear model; no {@code "kind"}.
+ *   <li>Version 2 adds {@code "kind"}, {@code "linear"} or {@code "network"}, and networks. (A
+ *       version bump rather than an optional {@code "kind"}: a linear-only reader cannot read a
+ *       network, and its version says so.)
+ *   <li>Version 3 adds {@code "checksum"}, required: {@code "sha256:"} and the 64 hex digits of the
+ *       SHA-256 of the document's canonical form (below), so that a damaged file (truncated, a bit
+ *       flipped in a parameter, a stray edit) is refused with one clear line instead of predicting
+ *       with wrong weights. {@code "kind"} is required for every model.
+ * </ul>
+ * This program writes version 3 for every model and reads all three: version-1 and 2 files
+ * (written before checksums) are read as before, without a checksum; a {@code "checksum"} in them
+ * is an error. Older programs refuse version-3 files with "version 3 is not supported". The
+ * checksum detects damage, not tampering: it is not a signature (anyone can recompute it).
+ *
+ * <p><b>Canonical form</b> (what the checksum covers; {@link Checksum}): the parsed document
+ * without its top-level {@code "checksum"} member, so that whitespace, key order and escapes do
+ * not matter, fed to SHA-256 as bytes by this recursion (an integer is a number written without
+ * fraction or exponent):
+ * <pre>
+ *   object  'o' count, then per member sorted by key (UTF-16 order): the key as a string, the value
+ *   array   'a' count, then the elements
+ *   string  's' length, then its UTF-8 bytes          (count and length: 4 bytes, big-endian)
+ *   integer 'i' its decimal digits with sign, ';'
+ *   other number 'd' the 8 bytes of its IEEE 754 binary64 value, big-endian
+ *   true 't', false 'f', null 'n'
+ * </pre>
+ * Doubles enter by their bits, not their text, so the checksum does not depend on how a Java
+ * version prints them. The writer computes it over the document as it will be read back.
+ *
+ * <p><b>Limits.</b> A model file is at most {@link #MAX_BYTES} bytes (1 GiB: about 40 million
+ * parameters), checked before it is read; JSON nesting is at most 1000 deep and a number at most
+ * 1000 characters (Jackson's defaults); a key given twice is an error. Sizes in the file (features,
+ * widths) are validated before anything is allocated from them, and the parameter count is checked
+ * against them.
  *
  * <pre>
  * {
- *   "format": "planesearch-model", "version": 1,
+ *   "format": "planesearch-model", "version": 3, "kind": "linear",   (version 1: no "kind")
  *   "model": "logistic" | "softmax" | "least-squares" | "huber" | "smoothed-hinge",   ({@link LossKind#id()})
  *   "lossParameter": 1.0,                    (huber's δ, smoothed-hinge's γ; only for those)
  *   "features": d, "outputs": c,             (c = 1 for binary and regression models)
  *   "intercept": true,
  *   COMMON FIELDS,
  *   "parameters": [...]                      (the flat parameter vector: weights d×c row-major, then c intercepts)
+ *   "checksum": "sha256:…"                   (version 3)
  * }
  * {
- *   "format": "planesearch-model", "version": 2, "kind": "network",
+ *   "format": "planesearch-model", "version": 3, "kind": "network",   (version 2: no "checksum")
  *   "widths": [d, h₁, …, c],                 (every width ≥ 1, at least one hidden layer; c = 1 for logistic
  *                                             and least-squares, the number of classes for softmax)
  *   "activation": "tanh" | "sigmoid" | "softplus" | "gelu" | "relu",   ({@link Activation#id()})
@@ -59,6 +90,7 @@ import org.planesearch.models.network.OutputLoss;
  *   "parameters": [...]                      (the flat parameter vector in {@link NetworkModel#layout()} order:
  *                                             layer1.weights (d×h₁ row-major, entry (input j, unit o) at j·h₁ + o),
  *                                             layer1.bias (h₁), layer2.weights, layer2.bias, …)
+ *   "checksum": "sha256:…"                   (version 3)
  * }
  * COMMON FIELDS:
  *   "labels": ["-1", "1"],                   (class labels in model order; absent for regression)
@@ -71,7 +103,7 @@ import org.planesearch.models.network.OutputLoss;
  * The label task follows from the loss: binary for logistic and smoothed-hinge, multiclass for
  * softmax, regression otherwise. Reading validates every field (widths positive, activation and
  * loss ids known, as many finite parameters as the model's dimension, labels that fit the loss)
- * and reports the file and the field on error ({@link UserError}). Doubles are written in Java's
+ * and reports the file and the field on error ({@link UserError}: one line, exit code 2). Doubles are written in Java's
  * shortest round-trip form, so parameters read back bit for bit. Never Java serialization.
  *
  * @param model the linear model (loss, d, c, intercept, loss parameter) or the network (widths,
@@ -91,14 +123,22 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
                  double[] means, double[] scales, double lambda, Map<String, Object> training, double[] parameters) {
 
     static final String FORMAT = "planesearch-model";
-    /** The newest version, which this program writes for networks. */
-    static final int VERSION = 2;
-    /** The version of linear-model files (no "kind"). */
+    /** The newest version, with a checksum, which this program writes. */
+    static final int VERSION = 3;
+    /** The first version with networks and "kind" (read only). */
+    static final int NETWORK_VERSION = 2;
+    /** The version of the first linear-model files (no "kind"; read only). */
     static final int LINEAR_VERSION = 1;
     static final String LINEAR = "linear";
     static final String NETWORK = "network";
+    /** The checksum's field and its prefix. */
+    static final String CHECKSUM = "checksum";
+    static final String SHA256 = "sha256:";
+    /** The largest model file read, in bytes (1 GiB). */
+    static final long MAX_BYTES = 1L << 30;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Validates the parts against one another (programmer errors: {@link IllegalArgumentException}). */
     ModelFile {
@@ -167,13 +207,13 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         return parameters.clone();
     }
 
-    /** Writes the model as JSON to {@code file} (replacing it): version 1 for a linear model, 2 for a network. */
+    /** Writes the model as JSON to {@code file} (replacing it): version {@value #VERSION}, with its checksum. */
     void write(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
+        root.put("version", VERSION);
         if (model instanceof TrainableModel.Network n) {
             NetworkModel network = n.model();
-            root.put("version", VERSION);
             root.put("kind", NETWORK);
             ArrayNode widths = root.putArray("widths");
             int[] w = network.widths();
@@ -184,7 +224,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
             root.put("loss", network.loss().id());
         } else {
             LinearModel linear = ((TrainableModel.Linear) model).model();
-            root.put("version", LINEAR_VERSION);
+            root.put("kind", LINEAR);
             root.put("model", linear.loss().id());
             if (linear.loss().hasParameter()) {
                 root.put("lossParameter", linear.lossParameter());
@@ -216,7 +256,30 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         root.put("lambda", lambda);
         root.set("training", JSON.valueToTree(training));
         putArray(root.putArray("parameters"), parameters);
+        // the checksum of the document as a reader will see it (numbers as parsed back)
+        root.put(CHECKSUM, SHA256 + Checksum.sha256(JSON.readTree(JSON.writeValueAsBytes(root)), CHECKSUM));
         JSON.writeValue(file.toFile(), root);
+    }
+
+    /**
+     * The JSON text with its checksum recomputed: for tests and tools that change a model file on
+     * purpose (a damaged file must fail; a deliberately edited one is resealed). Throws
+     * {@link UserError} if the text is not a JSON object.
+     */
+    static byte[] resealed(byte[] json) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(utf8(Path.of("(text)"), json));
+        } catch (JsonProcessingException e) {
+            throw new UserError("not JSON: " + oneLine(e.getOriginalMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new UserError("not a JSON object");
+        }
+        ObjectNode o = (ObjectNode) root;
+        o.remove(CHECKSUM);
+        o.put(CHECKSUM, SHA256 + Checksum.sha256(o, CHECKSUM));
+        return JSON.writeValueAsBytes(o);
     }
 
     /** Reads and validates a model file; every problem is a {@link UserError} naming the file and the field. */
@@ -227,7 +290,12 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
                 throw new UserError(file + ": is a folder, not a model file" + (Files.isRegularFile(file.resolve("model.json"))
                         ? " (did you mean " + file.resolve("model.json") + "?)" : ""));
             }
-            root = JSON.readTree(Files.readAllBytes(file));
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new UserError(file + ": is " + (size >> 20) + " MiB, larger than a model file may be ("
+                        + (MAX_BYTES >> 20) + " MiB); is it a model file?");
+            }
+            root = JSON.readTree(utf8(file, Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             throw new UserError(file + ": model file not found");
         } catch (AccessDeniedException e) {
@@ -241,23 +309,24 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         }
         String format = text(file, root, "format");
         if (!FORMAT.equals(format)) {
-            throw new UserError(file + ": \"format\" is '" + format + "', expected '" + FORMAT + "'");
+            throw new UserError(file + ": \"format\" is " + quote(format) + ", expected '" + FORMAT + "'");
         }
         int version = integer(file, root, "version");
-        if (version != LINEAR_VERSION && version != VERSION) {
+        if (version < LINEAR_VERSION || version > VERSION) {
             throw new UserError(file + ": model format version " + version + " is not supported (this program reads "
-                    + "versions " + LINEAR_VERSION + " and " + VERSION + ")");
+                    + "versions " + LINEAR_VERSION + " to " + VERSION + ")");
         }
+        checkChecksum(file, (ObjectNode) root, version);
         String kind = LINEAR;
         if (version == LINEAR_VERSION) {
             if (root.has("kind")) {
                 throw new UserError(file + ": a version-" + LINEAR_VERSION + " model file has no \"kind\" (it is a "
-                        + "linear model); \"kind\" needs \"version\": " + VERSION);
+                        + "linear model); \"kind\" needs \"version\": " + NETWORK_VERSION + " or later");
             }
         } else {
             kind = text(file, root, "kind");
             if (!kind.equals(LINEAR) && !kind.equals(NETWORK)) {
-                throw new UserError(file + ": \"kind\" is '" + kind + "', expected '" + LINEAR + "' or '" + NETWORK + "'");
+                throw new UserError(file + ": \"kind\" is " + quote(kind) + ", expected '" + LINEAR + "' or '" + NETWORK + "'");
             }
         }
         TrainableModel model = kind.equals(NETWORK) ? readNetwork(file, root) : readLinear(file, root);
@@ -328,7 +397,59 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         return new ModelFile(model, labels, featureNames, labelColumn, means, scales, lambda, training, parameters);
     }
 
-    /** The linear model of a version-1 file (or a version-2 file of kind "linear"). */
+    /**
+     * Checks the checksum of a version-3 file against its content; refuses one in an older file.
+     * A mismatch means the file was damaged or edited after it was written.
+     */
+    private static void checkChecksum(Path file, ObjectNode root, int version) {
+        JsonNode stored = root.get(CHECKSUM);
+        if (version < VERSION) {
+            if (stored != null) {
+                throw new UserError(file + ": a version-" + version + " model file has no \"" + CHECKSUM + "\" (checksums "
+                        + "came with version " + VERSION + ")");
+            }
+            return;
+        }
+        if (stored == null) {
+            throw new UserError(file + ": missing \"" + CHECKSUM + "\" (a version-" + VERSION + " model file has one); "
+                    + "the file is damaged or was cut short");
+        }
+        String text = stored.isTextual() ? stored.asText() : stored.toString();
+        if (!stored.isTextual() || !text.matches("sha256:[0-9a-f]{64}")) {
+            throw new UserError(file + ": \"" + CHECKSUM + "\" is " + quote(text) + ", expected \"" + SHA256
+                    + "\" and 64 lower-case hex digits");
+        }
+        String actual = Checksum.sha256(root, CHECKSUM);
+        String expected = text.substring(SHA256.length());
+        if (!actual.equals(expected)) {
+            throw new UserError(file + ": checksum mismatch: the content's SHA-256 is " + actual.substring(0, 12)
+                    + "…, the file says " + expected.substring(0, 12) + "…; the file is damaged or was edited after it "
+                    + "was written (retrain, or restore it from a copy)");
+        }
+    }
+
+    /**
+     * The file's text, decoded strictly as UTF-8 (JSON's encoding, RFC 8259 §8.1): Jackson would
+     * otherwise guess UTF-16 or UTF-32 from the first bytes and fail with a message that does not
+     * name the file.
+     */
+    private static String utf8(Path file, byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UserError(file + ": not a JSON model file (not UTF-8 text)");
+        }
+    }
+
+    /** A value from the file as a message shows it: quoted, control characters escaped, long ones cut. */
+    private static String quote(String s) {
+        return org.planesearch.data.DataFormatException.quote(s);
+    }
+
+    /** The linear model of a version-1 file (or a version-2 or 3 file of kind "linear"). */
     private static TrainableModel readLinear(Path file, JsonNode root) {
         String id = text(file, root, "model");
         LossKind loss = null;
@@ -338,7 +459,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
             }
         }
         if (loss == null) {
-            throw new UserError(file + ": \"model\" is '" + id + "', expected one of " + ids());
+            throw new UserError(file + ": \"model\" is " + quote(id) + ", expected one of " + ids());
         }
         int features = integer(file, root, "features");
         int outputs = integer(file, root, "outputs");
@@ -370,7 +491,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         for (int i = 0; i < widths.length; i++) {
             JsonNode v = node.get(i);
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 1) {
-                throw new UserError(file + ": \"widths\"[" + i + "] is '" + v + "', expected a whole number >= 1");
+                throw new UserError(file + ": \"widths\"[" + i + "] is " + quote(v.toString()) + ", expected a whole number >= 1");
             }
             widths[i] = v.intValue();
         }
@@ -508,7 +629,7 @@ record ModelFile(TrainableModel model, List<String> labels, List<String> feature
         for (int i = 0; i < out.length; i++) {
             JsonNode v = n.get(i);
             if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                throw new UserError(file + ": \"" + path + "\"[" + i + "] is '" + v + "', not a finite number");
+                throw new UserError(file + ": \"" + path + "\"[" + i + "] is " + quote(v.toString()) + ", not a finite number");
             }
             out[i] = v.asDouble();
         }

@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
             + "instead of stdout.")
     Path out;
 
-    @Option(names = "--overwrite", description = "Replace an existing --out file.")
+    @Option(names = {"--force", "--overwrite"}, description = "Replace an existing --out file.")
     boolean overwrite;
 
     @Option(names = "--probabilities", description = "Print class probabilities, one column per class in the order of "
@@ -52,7 +52,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (overwrite && out == null) {
-            throw new UserError("--overwrite applies to --out only");
+            throw new UserError("--force (--overwrite) applies to --out only");
         }
         DataSpec dataSpec = dataOptions.spec(data, 0);
         try (AtomicOutput output = out == null ? null : AtomicOutput.openFile(out, overwrite, "--out");

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * SVG file per plot) of one or more training runs saved by {@code train --out}, overlaid for
  * comparison. The plots and the page are {@link org.planesearch.cli.report}'s; this command reads
  * the runs, names them and writes the folder atomically (refusing an existing folder that is not
- * empty unless {@code --overwrite}, as {@code train --out} does).
+ * empty unless {@code --force}, as {@code train --out} does).
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
         description = {"An HTML report with plots of one or more training runs (folders written by train --out), "
@@ -47,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "The report's folder (a new or empty folder; all or nothing).")
     Path out;
 
-    @Option(names = {"--overwrite", "--force"}, description = "Replace the files of an earlier report in --out.")
+    @Option(names = {"--force", "--overwrite"}, description = "Replace the files of an earlier report in --out.")
     boolean overwrite;
 
     @Option(names = "--label", paramLabel = "TEXT",

@@ -44,7 +44,7 @@ final class ReportOptions {
     }
 
     /**
-     * The names --out may hold with --overwrite: the run's files, and the report's folder when the
+     * The names --out may hold with --force: the run's files, and the report's folder when the
      * report goes inside --out (as "NAME/", see {@link AtomicOutput#openFolder}).
      */
     List<String> outFiles(Path out, List<String> runFiles) {
@@ -63,7 +63,7 @@ final class ReportOptions {
      *
      * @param out the --out folder, or null
      * @param output the --out output, or null
-     * @param overwrite the --overwrite flag (also for the report's folder)
+     * @param overwrite the --force (--overwrite) flag (also for the report's folder)
      */
     RunRecorder recorder(TrainingData prepared, Path out, AtomicOutput output, boolean overwrite) throws IOException {
         validate(prepared.test != null, out != null);

@@ -117,7 +117,7 @@ final class SpectrumCommand implements Callable<Integer> {
             description = "Hutchinson probes for the trace (default ${DEFAULT-VALUE}).")
     int traceSamples;
 
-    @Option(names = "--overwrite", description = "Replace the files of an earlier run in --out.")
+    @Option(names = {"--force", "--overwrite"}, description = "Replace the files of an earlier run in --out.")
     boolean overwrite;
 
     /** The part of the parameter vector analysed. */

@@ -176,7 +176,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "(a new or empty folder; all or nothing).")
     Path out;
 
-    @Option(names = "--overwrite", description = "Replace the files of an earlier run in --out.")
+    @Option(names = {"--force", "--overwrite"}, description = "Replace the files of an earlier run in --out (and --report).")
     boolean overwrite;
 
     @Mixin
@@ -207,7 +207,7 @@ final class TrainCommand implements Callable<Integer> {
         reportOptions.validate(split != null, out != null);
         DataSpec dataSpec = dataOptions.spec(data, maxFeatures);
         if (overwrite && out == null && reportOptions.report == null) {
-            throw new UserError("--overwrite applies to --out and --report only");
+            throw new UserError("--force (--overwrite) applies to --out and --report only");
         }
         BackendOptions.configure(blas, threads);
 

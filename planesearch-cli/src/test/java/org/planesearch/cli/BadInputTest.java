@@ -2,8 +2,10 @@ package org.planesearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +43,19 @@ class BadInputTest {
             Cli.assertOnly(tmp, inputs.toArray(new String[0]));
             return r;
         }
+    }
+
+    /** A model file's text with one field changed and its checksum recomputed (a deliberate edit). */
+    private Path edited(String name, String good, String from, String to) throws IOException {
+        assertTrue(good.contains(from), from);
+        Path p = tmp.resolve(name);
+        Files.write(p, ModelFile.resealed(good.replace(from, to).getBytes(StandardCharsets.UTF_8)));
+        return p;
+    }
+
+    /** A version-3 model file's text as an older version: without its checksum, with another version. */
+    private static String olderVersion(String good, String version) {
+        return good.replaceAll(",\\s*\"checksum\" : \"[^\"]*\"", "").replace("\"version\" : 3", "\"version\" : " + version);
     }
 
     private Path file(String name, String content) throws IOException {
@@ -142,19 +157,22 @@ class BadInputTest {
         Path run = tmp.resolve("run");
         Cli.ok("train", "--out", run.toString(), "--quiet");
         String good = Files.readString(run.resolve("model.json"));
-        Path v3 = file("v3.json", good.replace("\"version\" : 1", "\"version\" : 3"));
-        Cli.fails(2, false, List.of(v3.toString(), "version 3", "versions 1 and 2"), "evaluate", "--model",
-                v3.toString(), "--data", "heart_scale");
-        // version 2 names the kind of model; a linear file may say so, but must
-        Path v2 = file("v2.json", good.replace("\"version\" : 1", "\"version\" : 2"));
-        Cli.fails(2, false, List.of(v2.toString(), "\"kind\""), "evaluate", "--model", v2.toString(), "--data",
-                "heart_scale");
-        Path v2linear = file("v2linear.json", good.replace("\"version\" : 1", "\"version\" : 2, \"kind\" : \"linear\""));
+        Path v4 = edited("v4.json", good, "\"version\" : 3", "\"version\" : 4");
+        Cli.fails(2, false, List.of(v4.toString(), "version 4", "versions 1 to 3"), "evaluate", "--model",
+                v4.toString(), "--data", "heart_scale");
+        // files written before checksums (versions 1 and 2) are still read
+        Path v2linear = file("v2linear.json", olderVersion(good, "2"));
         Cli.ok("evaluate", "--model", v2linear.toString(), "--data", "heart_scale");
-        Path short1 = file("short.json", good.replace("\"features\" : 13", "\"features\" : 12"));
+        Path v1 = file("v1.json", olderVersion(good, "1").replace("\"kind\" : \"linear\",", ""));
+        Cli.ok("evaluate", "--model", v1.toString(), "--data", "heart_scale");
+        // version 1 has no kind
+        Path v1kind = file("v1kind.json", olderVersion(good, "1"));
+        Cli.fails(2, false, List.of(v1kind.toString(), "\"kind\""), "evaluate", "--model", v1kind.toString(), "--data",
+                "heart_scale");
+        Path short1 = edited("short.json", good, "\"features\" : 13", "\"features\" : 12");
         Cli.fails(2, false, List.of(short1.toString(), "\"parameters\" has 14 values, expected 13"), "predict",
                 "--model", short1.toString(), "--data", "heart_scale");
-        Path loss = file("loss.json", good.replace("\"model\" : \"logistic\"", "\"model\" : \"probit\""));
+        Path loss = edited("loss.json", good, "\"model\" : \"logistic\"", "\"model\" : \"probit\"");
         Cli.fails(2, false, List.of(loss.toString(), "'probit'", "smoothed-hinge"), "evaluate", "--model",
                 loss.toString(), "--data", "heart_scale");
     }
@@ -164,18 +182,61 @@ class BadInputTest {
         Path run = tmp.resolve("run");
         Cli.ok("train", "--model", "mlp", "--hidden", "2", "--max-iter", "3", "--out", run.toString(), "--quiet");
         String good = Files.readString(run.resolve("model.json"));
-        Path activation = file("activation.json", good.replace("\"activation\" : \"tanh\"", "\"activation\" : \"swish\""));
+        Path activation = edited("activation.json", good, "\"activation\" : \"tanh\"", "\"activation\" : \"swish\"");
         Cli.fails(2, false, List.of(activation.toString(), "\"activation\"", "'swish'"), "evaluate", "--model",
                 activation.toString(), "--data", "heart_scale");
-        Path widths = file("widths.json", good.replace("\"widths\" : [ 13, 2, 1 ]", "\"widths\" : [ 13, -2, 1 ]"));
+        Path widths = edited("widths.json", good, "\"widths\" : [ 13, 2, 1 ]", "\"widths\" : [ 13, -2, 1 ]");
         Cli.fails(2, false, List.of(widths.toString(), "\"widths\"[1] is '-2'"), "predict", "--model", widths.toString(),
                 "--data", "heart_scale");
-        Path count = file("count.json", good.replace("\"widths\" : [ 13, 2, 1 ]", "\"widths\" : [ 13, 3, 1 ]"));
+        Path count = edited("count.json", good, "\"widths\" : [ 13, 2, 1 ]", "\"widths\" : [ 13, 3, 1 ]");
         Cli.fails(2, false, List.of(count.toString(), "\"parameters\" has 31 values, expected 46"), "predict", "--model",
                 count.toString(), "--data", "heart_scale");
         Path narrow = file("narrow.libsvm", "1 1:0.5 20:1\n");
         Cli.fails(2, false, List.of(narrow + ":1", "20", "13"), "evaluate", "--model", run.resolve("model.json").toString(),
                 "--data", narrow.toString());
+    }
+
+    @Test
+    void damagedModelFileIsRefusedByItsChecksum() throws IOException {
+        Path run = tmp.resolve("run");
+        Cli.ok("train", "--out", run.toString(), "--quiet");
+        String good = Files.readString(run.resolve("model.json"));
+        // one digit of λ changed by hand, the checksum left as it was
+        String lambda = "\"lambda\" : 1.0E-4";
+        assertTrue(good.contains(lambda), good);
+        Path edited = file("edited.json", good.replace(lambda, "\"lambda\" : 2.0E-4"));
+        Cli.fails(2, false, List.of(edited.toString(), "checksum mismatch", "damaged or was edited"), "evaluate",
+                "--model", edited.toString(), "--data", "heart_scale");
+        for (String command : List.of("evaluate", "predict", "spectrum")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command, "--model", edited.toString(), "--data",
+                    "heart_scale"));
+            if (command.equals("spectrum")) {
+                args.addAll(List.of("--out", tmp.resolve("spectrum").toString()));
+            }
+            Cli.fails(2, false, List.of("checksum mismatch"), args.toArray(new String[0]));
+        }
+        // cut short: not JSON any more
+        Path cut = file("cut.json", good.substring(0, good.length() / 2));
+        Cli.fails(2, false, List.of(cut.toString(), "not a JSON model file"), "evaluate", "--model", cut.toString(),
+                "--data", "heart_scale");
+        // a version-3 file without its checksum
+        Path unsealed = file("unsealed.json", olderVersion(good, "3"));
+        Cli.fails(2, false, List.of(unsealed.toString(), "missing \"checksum\""), "evaluate", "--model",
+                unsealed.toString(), "--data", "heart_scale");
+        // reformatted (whitespace, key order) is still the same content
+        Path compact = tmp.resolve("compact.json");
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(good);
+        com.fasterxml.jackson.databind.node.ObjectNode reordered = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode();
+        List<String> keys = new java.util.ArrayList<>();
+        tree.fieldNames().forEachRemaining(keys::add);
+        java.util.Collections.reverse(keys);
+        for (String k : keys) {
+            reordered.set(k, tree.get(k));
+        }
+        Files.writeString(compact, reordered.toString());
+        Cli.ok("evaluate", "--model", compact.toString(), "--data", "heart_scale");
     }
 
     @Test

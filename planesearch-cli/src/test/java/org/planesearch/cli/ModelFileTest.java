@@ -113,7 +113,7 @@ class ModelFileTest {
     }
 
     @Test
-    void networkRoundTripsBitForBitAsVersion2() throws IOException {
+    void networkRoundTripsBitForBitAsVersion3() throws IOException {
         NetworkModel model = NetworkModel.of(new int[] {5, 4, 3, 3}, Activation.GELU, OutputLoss.SOFTMAX_CROSS_ENTROPY);
         double[] means = {0.5, -1.25, 0, 1e-17, 3};
         double[] scales = {1, 0.1, 2.5, 1e-8, 7};
@@ -123,7 +123,7 @@ class ModelFileTest {
         Path f = tmp.resolve("net.json");
         written.write(f);
         String text = Files.readString(f);
-        assertTrue(text.contains("\"version\" : 2") && text.contains("\"kind\" : \"network\"")
+        assertTrue(text.contains("\"version\" : 3") && text.contains("\"kind\" : \"network\"")
                 && text.contains("\"activation\" : \"gelu\"") && text.contains("\"loss\" : \"softmax\""), text);
         ModelFile read = ModelFile.read(f);
         assertEquals(written, read);
@@ -143,12 +143,111 @@ class ModelFileTest {
     }
 
     @Test
-    void linearModelsAreStillWrittenAsVersion1() throws IOException {
+    void everyModelIsWrittenAsVersion3WithItsKindAndAChecksum() throws IOException {
         Path f = tmp.resolve("m.json");
         new ModelFile(new TrainableModel.Linear(LinearModel.logistic(2, true)), List.of("-1", "1"), null, null, null,
                 null, 0, null, new double[3]).write(f);
         String text = Files.readString(f);
-        assertTrue(text.contains("\"version\" : 1") && !text.contains("\"kind\""), text);
+        assertTrue(text.contains("\"version\" : 3") && text.contains("\"kind\" : \"linear\""), text);
+        assertTrue(text.matches("(?s).*\"checksum\" : \"sha256:[0-9a-f]{64}\".*"), text);
+    }
+
+    /** Files as versions 1 and 2 wrote them (before checksums): read as before. */
+    @Test
+    void version1And2FilesWithoutAChecksumAreStillRead() throws IOException {
+        Path v1 = tmp.resolve("v1.json");
+        Files.writeString(v1, "{\"format\": \"planesearch-model\", \"version\": 1, \"model\": \"logistic\", "
+                + "\"features\": 2, \"outputs\": 1, \"intercept\": true, \"labels\": [\"-1\", \"1\"], \"lambda\": 1e-4, "
+                + "\"training\": {\"method\": \"gd+ps\"}, \"parameters\": [0.5, -0.25, 1]}");
+        ModelFile m1 = ModelFile.read(v1);
+        assertEquals(new TrainableModel.Linear(LinearModel.logistic(2, true)), m1.model());
+        assertArrayEquals(new double[] {0.5, -0.25, 1}, m1.parameters());
+        Path v2 = tmp.resolve("v2.json");
+        Files.writeString(v2, "{\"format\": \"planesearch-model\", \"version\": 2, \"kind\": \"network\", "
+                + "\"widths\": [1, 1, 1], \"activation\": \"tanh\", \"loss\": \"least-squares\", \"lambda\": 0, "
+                + "\"parameters\": [1, 2, 3, 4]}");
+        ModelFile m2 = ModelFile.read(v2);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, m2.parameters());
+        // and what is written now reads back the same
+        Path again = tmp.resolve("again.json");
+        m1.write(again);
+        assertEquals(m1, ModelFile.read(again));
+        // a checksum in an older version is a contradiction
+        Path v2sum = tmp.resolve("v2sum.json");
+        Files.writeString(v2sum, Files.readString(v2).replace("\"version\": 2,", "\"version\": 2, \"checksum\": \"x\","));
+        UserError e = assertThrows(UserError.class, () -> ModelFile.read(v2sum));
+        assertTrue(e.getMessage().contains("a version-2 model file has no \"checksum\""), e.getMessage());
+    }
+
+    @Test
+    void aDamagedFileIsRefusedInOneLineNamingTheFile() throws IOException {
+        Path good = tmp.resolve("good.json");
+        network(new int[] {3, 4, 1}, Activation.TANH, OutputLoss.LOGISTIC, List.of("-1", "1")).write(good);
+        byte[] bytes = Files.readAllBytes(good);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        // every single-digit change inside the parameters is caught by the checksum
+        int start = text.indexOf("\"parameters\"");
+        int checked = 0;
+        for (int i = start; i < text.length() && checked < 40; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '8') {
+                byte[] damaged = bytes.clone();
+                damaged[i]++;
+                com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                if (json.readTree(damaged).equals(json.readTree(bytes))) {
+                    continue; // the same value (4.9E-324 and 5.9E-324 are one double): not damage
+                }
+                Path f = tmp.resolve("damaged-" + i + ".json");
+                Files.write(f, damaged);
+                UserError e = assertThrows(UserError.class, () -> ModelFile.read(f));
+                assertTrue(e.getMessage().startsWith(f + ": checksum mismatch"), e.getMessage());
+                assertEquals(1, e.getMessage().lines().count());
+                checked++;
+            }
+        }
+        assertTrue(checked > 10);
+        String[][] cases = {
+            {"\"checksum\" : \"sha256:", "\"checksum\" : \"md5:"},
+            {"\"checksum\" : \"sha256:", "\"checksum\" : \"sha256:0"},
+        };
+        for (String[] c : cases) {
+            Path f = tmp.resolve("bad-checksum.json");
+            Files.writeString(f, text.replace(c[0], c[1]));
+            UserError e = assertThrows(UserError.class, () -> ModelFile.read(f));
+            assertTrue(e.getMessage().contains("\"checksum\" is '"), e.getMessage());
+        }
+        Path dup = tmp.resolve("duplicate.json");
+        Files.writeString(dup, text.replace("\"lambda\"", "\"lambda\" : 1, \"lambda\""));
+        UserError e = assertThrows(UserError.class, () -> ModelFile.read(dup));
+        assertTrue(e.getMessage().contains("Duplicate field 'lambda'"), e.getMessage());
+    }
+
+    /** Found by Jazzer: a value with a line break ("kind": "line\r") made a two-line message. */
+    @Test
+    void valuesFromTheFileAreQuotedOnOneLine() throws IOException {
+        Path good = tmp.resolve("good.json");
+        network(new int[] {3, 4, 1}, Activation.TANH, OutputLoss.LOGISTIC, List.of("-1", "1")).write(good);
+        String text = Files.readString(good);
+        for (String value : List.of("line\\r", "a\\nb", "x\\u2028y", "z".repeat(5000))) {
+            Path f = tmp.resolve("kind.json");
+            Files.write(f, ModelFile.resealed(text.replace("\"kind\" : \"network\"", "\"kind\" : \"" + value + "\"")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            UserError e = assertThrows(UserError.class, () -> ModelFile.read(f));
+            assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+            assertTrue(e.getMessage().length() < 400, e.getMessage());
+            assertTrue(e.getMessage().startsWith(f + ": \"kind\" is '"), e.getMessage());
+        }
+        assertEquals("a\\nb\\r\\u2028", UserError.oneLine("a\nb\r\u2028"));
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path big = tmp.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(ModelFile.MAX_BYTES + 1); // sparse: no disk space used
+        }
+        UserError e = assertThrows(UserError.class, () -> ModelFile.read(big));
+        assertTrue(e.getMessage().startsWith(big + ": is 1024 MiB, larger than a model file may be"), e.getMessage());
     }
 
     /** A network model file with one field replaced, read: the UserError's message. */
@@ -158,7 +257,7 @@ class ModelFileTest {
         String text = Files.readString(good);
         assertTrue(text.contains(from), from);
         Path f = tmp.resolve(name + ".json");
-        Files.writeString(f, text.replace(from, to));
+        Files.write(f, ModelFile.resealed(text.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         UserError e = assertThrows(UserError.class, () -> ModelFile.read(f), name);
         assertTrue(e.getMessage().startsWith(f + ": "), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
@@ -184,7 +283,7 @@ class ModelFileTest {
                 .contains("a least-squares network has no \"labels\""));
         assertTrue(corrupt("kind", "\"kind\" : \"network\"", "\"kind\" : \"forest\"")
                 .contains("\"kind\" is 'forest', expected 'linear' or 'network'"));
-        assertTrue(corrupt("v1", "\"version\" : 2", "\"version\" : 1").contains("\"kind\" needs \"version\": 2"));
+        assertTrue(corrupt("v4", "\"version\" : 3", "\"version\" : 4").contains("version 4 is not supported"));
         assertTrue(corrupt("nan", "\"parameters\" : [ 0.1,", "\"parameters\" : [ \"NaN\",")
                 .contains("\"parameters\"[0] is '\"NaN\"', not a finite number"));
     }
@@ -197,7 +296,8 @@ class ModelFileTest {
         Path one = tmp.resolve("one.json");
         network(new int[] {2, 3, 1}, Activation.TANH, OutputLoss.SQUARED, null).write(one);
         Path f = tmp.resolve("wide.json");
-        Files.writeString(f, Files.readString(one).replace("\"widths\" : [ 2, 3, 1 ]", "\"widths\" : [ 2, 3, 2 ]"));
+        Files.write(f, ModelFile.resealed(Files.readString(one).replace("\"widths\" : [ 2, 3, 1 ]", "\"widths\" : [ 2, 3, 2 ]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         UserError u = assertThrows(UserError.class, () -> ModelFile.read(f));
         assertTrue(u.getMessage().startsWith(f + ": \"widths\" [2, 3, 2] ends in 2 outputs"), u.getMessage());
     }

@@ -56,7 +56,7 @@ class NetworkCommandTest {
         assertEquals(summary.get("iterations").asInt() + 2, history.size());
 
         JsonNode file = read(run.resolve("model.json"));
-        assertEquals(2, file.get("version").asInt());
+        assertEquals(ModelFile.VERSION, file.get("version").asInt());
         assertEquals("network", file.get("kind").asText());
         assertEquals(4 * 6 + 6 + 6 * 3 + 3, file.get("parameters").size());
 

@@ -49,8 +49,8 @@ public final class PlotRenderer {
         }
         XYChart chart = chart(plot);
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        Files.write(folder.resolve(plot.name() + ".png"), png);
-        try (OutputStream svg = Files.newOutputStream(folder.resolve(plot.name() + ".svg"))) {
+        Files.write(OutputNames.inside(folder, plot.name() + ".png"), png);
+        try (OutputStream svg = Files.newOutputStream(OutputNames.inside(folder, plot.name() + ".svg"))) {
             VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         }
         return png;

@@ -113,7 +113,7 @@ public final class Report {
             written.add(p.name() + ".svg");
         }
         String html = ReportPage.html(title, generator, distinct, star, figures, notes);
-        Files.writeString(folder.resolve(PAGE), html, StandardCharsets.UTF_8);
+        Files.writeString(OutputNames.inside(folder, PAGE), html, StandardCharsets.UTF_8);
         return written;
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +29,12 @@ import org.planesearch.data.DataFormatException;
  *
  * <p>Every problem is a {@link DataFormatException} with the file, the 1-based line and field,
  * and the offending value: {@code run1/history.csv:17:2: value 'abc' in column 'f' is not a number}.
+ *
+ * <p><b>Limits</b>, checked before reading: history.csv at most {@value #MAX_HISTORY_BYTES} bytes
+ * (256 MiB: millions of iterations) with lines of at most {@value #MAX_LINE_CHARS} characters;
+ * summary.json at most {@value #MAX_SUMMARY_BYTES} bytes (16 MiB), UTF-8 (JSON's encoding).
+ * Numbers are matched in linear time (possessive patterns, at most {@value #MAX_NUMBER_CHARS}
+ * characters), so no field makes the reader slow.
  */
 public final class RunReader {
 
@@ -36,8 +44,21 @@ public final class RunReader {
     /** The summary's file name in a run folder. */
     public static final String SUMMARY = "summary.json";
 
-    /** Java's own number forms (digits, '.', exponent, NaN, Infinity): no hex floats, no 'd' or 'f' suffixes. */
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(NaN|Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?)");
+    /** The largest history.csv read. */
+    public static final long MAX_HISTORY_BYTES = 256L << 20;
+    /** The longest line of a history.csv. */
+    public static final int MAX_LINE_CHARS = 1 << 20;
+    /** The largest summary.json read. */
+    public static final long MAX_SUMMARY_BYTES = 16L << 20;
+    /** The longest number in a history field. */
+    static final int MAX_NUMBER_CHARS = 64;
+
+    /**
+     * Java's own number forms (digits, '.', exponent, NaN, Infinity): no hex floats, no 'd' or 'f'
+     * suffixes. Possessive quantifiers: the pattern never backtracks, so a field of a million
+     * digits and a letter is rejected in linear time (the greedy form took quadratic time).
+     */
+    private static final Pattern NUMBER = Pattern.compile("[-+]?+(NaN|Infinity|(\\d++\\.?+\\d*+|\\.\\d++)([eE][-+]?+\\d++)?+)");
 
     private static final Pattern SPACES = Pattern.compile(" +");
 
@@ -79,8 +100,17 @@ public final class RunReader {
 
     /** Reads a summary.json. */
     public static RunSummary readSummary(Path file) throws IOException {
+        checkSize(file, MAX_SUMMARY_BYTES);
+        String text;
         try {
-            return RunSummary.fromJson(new ObjectMapper().readTree(file.toFile()), file.toString());
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new DataFormatException(file.toString(), "is not a text file (not UTF-8)");
+        }
+        try {
+            return RunSummary.fromJson(new ObjectMapper().readTree(text), file.toString());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\\R")[0];
@@ -92,11 +122,42 @@ public final class RunReader {
     /** Reads a history.csv. */
     public static List<HistoryRow> readHistory(Path file) throws IOException {
         String name = file.toString();
+        checkSize(file, MAX_HISTORY_BYTES);
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(in, name);
         } catch (CharacterCodingException e) {
             throw new DataFormatException(name, "is not a text file (not UTF-8)");
         }
+    }
+
+    private static void checkSize(Path file, long max) throws IOException {
+        long size = Files.size(file);
+        if (size > max) {
+            throw new DataFormatException(file.toString(), "is " + (size >> 20) + " MiB, larger than the " + (max >> 20)
+                    + " MiB this file may be (is it the file written by 'planesearch train --out'?)");
+        }
+    }
+
+    /** The next line without its terminator, or null at the end; longer than MAX_LINE_CHARS is an error. */
+    private static String readLine(BufferedReader in, StringBuilder buf, String name, long lineNumber) throws IOException {
+        buf.setLength(0);
+        int c = in.read();
+        if (c < 0) {
+            return null;
+        }
+        while (c >= 0 && c != '\n') {
+            if (buf.length() == MAX_LINE_CHARS) {
+                throw new DataFormatException(name, lineNumber, 0, "line is longer than " + MAX_LINE_CHARS
+                        + " characters (a damaged history?)");
+            }
+            buf.append((char) c);
+            c = in.read();
+        }
+        int n = buf.length();
+        if (n > 0 && buf.charAt(n - 1) == '\r') {
+            buf.setLength(n - 1);
+        }
+        return buf.toString();
     }
 
     /**
@@ -105,7 +166,8 @@ public final class RunReader {
      * @param name the file's name for messages
      */
     static List<HistoryRow> parse(BufferedReader in, String name) throws IOException {
-        String header = in.readLine();
+        StringBuilder buf = new StringBuilder();
+        String header = readLine(in, buf, name, 1);
         if (header == null || header.isBlank()) {
             throw new DataFormatException(name, 1, 0, "empty; expected the header " + String.join(",", REQUIRED) + ",...");
         }
@@ -125,7 +187,7 @@ public final class RunReader {
         String line;
         long lineNumber = 1;
         int previous = -1;
-        while ((line = in.readLine()) != null) {
+        while ((line = readLine(in, buf, name, lineNumber + 1)) != null) {
             lineNumber++;
             if (line.isBlank()) {
                 throw new DataFormatException(name, lineNumber, 0, "empty line (a damaged history?)");
@@ -212,7 +274,7 @@ public final class RunReader {
         }
 
         private double number(String v, long line, int i, String column) throws DataFormatException {
-            if (!NUMBER.matcher(v).matches()) {
+            if (v.length() > MAX_NUMBER_CHARS || !NUMBER.matcher(v).matches()) {
                 throw bad(line, i, v, column, "a number");
             }
             return Double.parseDouble(v);

@@ -147,4 +147,25 @@ class RunReaderTest {
         e = assertThrows(DataFormatException.class, () -> RunReader.read(dir));
         assertTrue(e.getMessage().endsWith("summary.json: field 'f' is '\"low\"', not a number"), e.getMessage());
     }
+
+    /**
+     * A field of a million digits and a letter: the number pattern used to backtrack over it in
+     * quadratic time (20,000 digits took seconds, a megabyte minutes); now it is rejected at once.
+     */
+    @Test
+    void hostileFieldsAreRejectedInLinearTime() throws IOException {
+        String digits = "1".repeat(1_000_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            DataFormatException e = damaged(HEADER, "0," + digits.substring(0, 20_000) + "x,0.5,2,0.01,1,1,0,0,,0,");
+            assertTrue(e.getMessage().contains("in column 'f' is not a number"), e.getMessage());
+            e = damaged(HEADER, "0,0.5,0.5,2,0.01,1,1,0,0,,0," + "1 ".repeat(10) + digits.substring(0, 900_000) + "x");
+            assertTrue(e.getMessage().contains("in column 'coefficients' is not a number"), e.getMessage());
+            e = damaged(HEADER, "0,0.5,0.5,2,0.01,1,1,0,0,,0," + digits + digits);
+            assertTrue(e.getMessage().contains("line is longer than 1048576 characters"), e.getMessage());
+        });
+        Path dir = history("utf16", HEADER, "0,0.69,0.5,2,0.01,1,1,0,0,,0,");
+        Files.write(dir.resolve("summary.json"), "{\"f\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> RunReader.read(dir));
+        assertTrue(e.getMessage().endsWith("summary.json: is not a text file (not UTF-8)"), e.getMessage());
+    }
 }

@@ -129,7 +129,7 @@ final class SubspaceStepState implements StepState {
             if (capRunawayRates(t, perGroup)) {
                 double v = psi.value(capped);
                 evaluations++;
-                if (v <= value) {
+                if (Double.isFinite(v) && v <= value) {
                     t = java.util.Arrays.copyOf(capped, t.length);
                     psiValue = v;
                     status = StepStatus.RATE_CAPPED;

@@ -78,8 +78,11 @@ import org.planesearch.core.objective.SubspaceObjective;
  * unless steps were taken in the rounding band above (a warm start is taken only if it
  * does not increase ψ; every later step satisfies the Armijo condition). A point that is
  * already optimal over the subspace (all |∂ψ/∂tⱼ(0)| ≤ bⱼ) returns CONVERGED with t = 0 after
- * one evaluation. Non-finite trials are backtracked past (shrink 0.1). Non-finite ψ(0) or
- * ∇ψ(0) gives NON_FINITE. An unbounded ψ ends in BUDGET_EXHAUSTED with a (large) decrease.
+ * one evaluation. Non-finite trials (NaN, +∞ and −∞ alike, values or gradients) are never
+ * taken: the warm start is skipped, backtracking shrinks past them (0.1). Non-finite ψ(0) or
+ * ∇ψ(0) gives NON_FINITE. An unbounded ψ ends in BUDGET_EXHAUSTED with a (large) but finite
+ * decrease. (A warm start or a step in the rounding band whose ψ was −∞ used to be taken, since
+ * −∞ passes every "not above" test; found by the step-rule property tests.)
  *
  * <p>Per iteration it evaluates ψ with gradient and Hessian at the full Newton step (accepted
  * almost always, and its derivatives are needed next), and the value alone at backtracking
@@ -300,7 +303,8 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                 // nearly as much (the same exponentials), and a good warm start is the usual case
                 double fw = evaluateTrial(psi);
                 evaluations++;
-                if (fw <= f0 && allFinite(gTrial, k)) {
+                // −∞ also satisfies fw ≤ f0: a non-finite warm start is never taken
+                if (Double.isFinite(fw) && fw <= f0 && allFinite(gTrial, k)) {
                     acceptTrial();
                     f = fw;
                     taken = true;
@@ -397,8 +401,9 @@ public record SubspaceSearch(int maxIterations, double gradientTolerance, double
                     }
                     double full = evaluateTrial(psi);
                     evaluations++;
-                    if (full <= f + ROUNDING_BAND * Math.abs(f) && full <= f0 + ROUNDING_BAND * Math.abs(f0)
-                            && allFinite(gTrial, k) && relativeGradient(gTrial, k) < relativeGradient(grad, k)) {
+                    if (Double.isFinite(full) && full <= f + ROUNDING_BAND * Math.abs(f)
+                            && full <= f0 + ROUNDING_BAND * Math.abs(f0) && allFinite(gTrial, k)
+                            && relativeGradient(gTrial, k) < relativeGradient(grad, k)) {
                         acceptTrial();
                         f = full;
                         iterations++;

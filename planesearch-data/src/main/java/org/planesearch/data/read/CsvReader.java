@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.planesearch.core.linalg.DataMatrix;
 import org.planesearch.data.DataFormatException;
 import org.planesearch.data.Dataset;
 import org.planesearch.data.Labels;
 import org.planesearch.data.NumberSyntax;
+import org.planesearch.data.Storage;
 
 /**
  * Reads delimited text (CSV, TSV, …) into a dense (or, on request, sparse) dataset.
@@ -20,7 +20,8 @@ import org.planesearch.data.NumberSyntax;
  *       skipped. Fields are trimmed of spaces and tabs (unless that is the delimiter).
  *   <li>Fields may be quoted with {@code "…"}, a doubled {@code ""} standing for one quote; a
  *       quoted field may contain the delimiter but not a line break.
- *   <li>Feature fields must be finite numbers ({@link NumberSyntax}); there is no imputation: an
+ *   <li>Feature fields must be finite numbers ({@link NumberSyntax}), within ±3.4·10³⁸ for float32
+ *       storage; there is no imputation: an
  *       empty field is an error. Labels may be numbers or text; an empty label is an error.
  *   <li>The header ({@link CsvOptions#header()}) gives the feature names; without one the
  *       features are unnamed.
@@ -29,8 +30,23 @@ import org.planesearch.data.NumberSyntax;
  *
  * <p>Any violation is one {@link DataFormatException} at {@code file:line:field} naming the value
  * and the column. Thread-safe (no shared state).
+ *
+ * <p><b>Limits</b>, each checked before anything of that size is allocated (hostile or damaged
+ * input ends in a {@link DataFormatException}, never an {@link OutOfMemoryError} or a hang; the
+ * time is linear in the input's size):
+ * <ul>
+ *   <li>fields per line ≤ {@value #MAX_FIELDS} (2²⁰; wider data belongs in LIBSVM's sparse form);
+ *   <li>line length ≤ 64 MiB ({@code TextLines.MAX_LINE_BYTES});
+ *   <li>dense values ≤ 2³¹ − 9 (one Java array), rows likewise;
+ *   <li>memory: everything the read holds (rows, labels, the final matrix) ≤ half the JVM's
+ *       maximum heap ({@code MemoryBudget}), counted before each allocation. There is no fixed
+ *       limit on the file's size: a file whose data fits is read.
+ * </ul>
  */
 public final class CsvReader {
+
+    /** The most fields a line may have: 2²⁰ = 1,048,576. */
+    public static final int MAX_FIELDS = 1 << 20;
 
     private CsvReader() {
     }
@@ -39,7 +55,7 @@ public final class CsvReader {
     public static Dataset read(Path path, CsvOptions options) throws IOException {
         String name = path.toString();
         try (InputStream in = InputFiles.open(path, name)) {
-            return parse(in, name, options);
+            return parse(in, name, options, MemoryBudget.ofHeap(name));
         }
     }
 
@@ -49,10 +65,16 @@ public final class CsvReader {
      * @param name how messages and the dataset call the source
      */
     public static Dataset read(InputStream in, String name, CsvOptions options) throws IOException {
-        return parse(InputFiles.decompressIfGzip(in, name), name, options);
+        return read(in, name, options, MemoryBudget.ofHeap(name));
     }
 
-    private static Dataset parse(InputStream in, String name, CsvOptions options) throws IOException {
+    /** {@link #read(InputStream, String, CsvOptions)} within a given memory budget (tests). */
+    static Dataset read(InputStream in, String name, CsvOptions options, MemoryBudget budget) throws IOException {
+        return parse(InputFiles.decompressIfGzip(in, name), name, options, budget);
+    }
+
+    private static Dataset parse(InputStream in, String name, CsvOptions options, MemoryBudget budget)
+            throws IOException {
         TextLines lines = new TextLines(in, name);
         Splitter splitter = new Splitter(name, options.delimiter());
 
@@ -72,9 +94,11 @@ public final class CsvReader {
         int label = labelIndex(options.labelColumn(), hasHeader ? firstFields : null, width, name, firstLine);
         List<String> header = hasHeader ? firstFields : null;
 
-        RowBuffer buffer = RowBuffer.forStorage(name, options.storage(), label < 0 ? width : width - 1);
         int cols = label < 0 ? width : width - 1;
-        Parsed parsed = new Parsed(cols);
+        RowBuffer buffer = RowBuffer.forStorage(name, options.storage(), cols, budget);
+        budget.reserve(8L * cols, "a row of " + cols + " values");
+        Parsed parsed = new Parsed(cols, label < 0 ? null : new LabelBuffer(name, budget),
+                options.storage() == Storage.DENSE_FLOAT);
         if (!hasHeader) {
             parsed.addRow(firstFields, firstLine, label, header, name, buffer);
         }
@@ -95,10 +119,9 @@ public final class CsvReader {
         if (buffer.rows() == 0) {
             throw new DataFormatException(name, "no data lines (only a header)");
         }
-        DataMatrix matrix = buffer.build(cols, options.storage());
         int n = buffer.rows();
-        Labels labels = label < 0 ? Labels.none(name, n)
-                : Labels.of(name, Arrays.copyOf(parsed.labels, n), Arrays.copyOf(parsed.lines, n));
+        Labels labels = label < 0 ? Labels.none(name, n) : parsed.labels.build(name);
+        DataMatrix matrix = buffer.build(cols, options.storage());
         List<String> names = new ArrayList<>();
         if (header != null) {
             for (int j = 0; j < width; j++) {
@@ -222,11 +245,14 @@ public final class CsvReader {
     /** The labels, lines and the reusable row being parsed. */
     private static final class Parsed {
         private final double[] row;
-        private String[] labels = new String[1024];
-        private long[] lines = new long[1024];
+        private final LabelBuffer labels;
+        private final boolean float32;
 
-        Parsed(int cols) {
-            row = new double[cols];
+        /** labels: where the labels go, or null when the file has no label column. */
+        Parsed(int cols, LabelBuffer labels, boolean float32) {
+            this.row = new double[cols];
+            this.labels = labels;
+            this.float32 = float32;
         }
 
         void checkWidth(List<String> fields, int width, long lineNo, String name) throws DataFormatException {
@@ -237,7 +263,6 @@ public final class CsvReader {
 
         void addRow(List<String> fields, long lineNo, int label, List<String> header, String name, RowBuffer buffer)
                 throws DataFormatException {
-            int n = buffer.rows();
             int k = 0;
             for (int j = 0; j < fields.size(); j++) {
                 String f = fields.get(j);
@@ -263,16 +288,14 @@ public final class CsvReader {
                     throw new DataFormatException(name, lineNo, j + 1, "value " + DataFormatException.quote(f) + " in "
                             + columnName(header, j) + " is not finite");
                 }
+                if (float32 && Float.isInfinite((float) v)) {
+                    throw new DataFormatException(name, lineNo, j + 1, "value " + DataFormatException.quote(f) + " in "
+                            + columnName(header, j) + " is beyond the range of float32 storage (±3.4e38); read it in float64");
+                }
                 row[k++] = v;
             }
             if (label >= 0) {
-                if (n == labels.length) {
-                    int cap = RowBuffer.grow(name, n, n + 1L);
-                    labels = Arrays.copyOf(labels, cap);
-                    lines = Arrays.copyOf(lines, cap);
-                }
-                labels[n] = fields.get(label);
-                lines[n] = lineNo;
+                labels.add(fields.get(label), lineNo);
             }
             if (buffer instanceof RowBuffer.Sparse) {
                 RowBuffer.Sparse sparse = (RowBuffer.Sparse) buffer;
@@ -306,6 +329,10 @@ public final class CsvReader {
             int n = line.length();
             int i = 0;
             while (true) {
+                if (fields.size() == MAX_FIELDS) {
+                    throw new DataFormatException(name, lineNo, 0, "has more than " + MAX_FIELDS + " fields, the limit "
+                            + "of a CSV line (store wide data in LIBSVM's sparse format)");
+                }
                 i = skipSpaces(line, i, n);
                 if (i < n && line.charAt(i) == '"') {
                     quoted.setLength(0);

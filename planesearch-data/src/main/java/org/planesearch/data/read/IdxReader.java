@@ -25,6 +25,19 @@ import org.planesearch.data.Storage;
  * and label counts agree, and the body is exactly as long as the header declares (truncated files
  * and trailing data are errors). Buffers grow with the bytes actually read, so a header that
  * claims billions of images in a tiny file fails cleanly. Thread-safe (no shared state).
+ *
+ * <p><b>Limits</b>, each checked before anything of that size is allocated (hostile or damaged
+ * input ends in a {@link DataFormatException}, never an {@link OutOfMemoryError} or a hang):
+ * <ul>
+ *   <li>each dimension 1 … 2³¹ − 1, and images × rows × cols ≤ 2³¹ − 9 pixels (one Java array:
+ *       MNIST's 60,000 × 28 × 28 = 47,040,000 is 2% of that); a header claiming 10¹² pixels is
+ *       refused from its 16 bytes;
+ *   <li>the body is read into a buffer that grows with the bytes actually present, so a short file
+ *       with a large header fails at its end ("truncated"), having held no more than it had;
+ *   <li>memory: the pixels, labels and matrix the read holds ≤ half the JVM's maximum heap
+ *       ({@code MemoryBudget}), counted before each allocation (a gzip bomb stops there);
+ *   <li>dense storage: n × d values in one array and within half the heap.
+ * </ul>
  */
 public final class IdxReader {
 
@@ -52,6 +65,12 @@ public final class IdxReader {
     /** Reads from streams (gunzipping if needed); the streams are not closed. */
     public static Dataset read(InputStream images, String imagesName, InputStream labels, String labelsName,
             Storage storage, String name) throws IOException {
+        return read(images, imagesName, labels, labelsName, storage, name, MemoryBudget.ofHeap(imagesName));
+    }
+
+    /** {@link #read(InputStream, String, InputStream, String, Storage, String)} within a given budget (tests). */
+    static Dataset read(InputStream images, String imagesName, InputStream labels, String labelsName,
+            Storage storage, String name, MemoryBudget budget) throws IOException {
         InputStream in = InputFiles.decompressIfGzip(images, imagesName);
         InputStream lin = InputFiles.decompressIfGzip(labels, labelsName);
         int[] imageDims = readHeader(in, imagesName, 3);
@@ -68,15 +87,17 @@ public final class IdxReader {
             throw new DataFormatException(imagesName, "declares " + declared + " = " + total
                     + " pixels, more than one Java array holds");
         }
-        byte[] pixels = readBody(in, total, imagesName, declared);
-        byte[] labelBytes = readBody(lin, n, labelsName, n + " labels");
+        byte[] pixels = readBody(in, total, imagesName, declared, budget);
+        byte[] labelBytes = readBody(lin, n, labelsName, n + " labels", budget);
         int cols = (int) pixelsPerImage;
-        DataMatrix matrix = buildMatrix(pixels, n, cols, storage, imagesName);
+        budget.reserve(48L * n, n + " labels");
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = labelBytes[i] & 0xFF;
         }
-        return new Dataset(name, matrix, storage, Labels.numeric(labelsName, values, null), List.of());
+        Labels l = Labels.numeric(labelsName, values, null);
+        DataMatrix matrix = buildMatrix(pixels, n, cols, storage, imagesName, budget);
+        return new Dataset(name, matrix, storage, l, List.of());
     }
 
     /** Reads and checks the magic number and dimensions; returns the dimensions. */
@@ -122,12 +143,18 @@ public final class IdxReader {
     }
 
     /** Reads exactly {@code total} bytes, growing the buffer with the data actually present. */
-    private static byte[] readBody(InputStream in, long total, String name, String declared) throws IOException {
-        byte[] buf = new byte[(int) Math.min(total, 1 << 20)];
+    private static byte[] readBody(InputStream in, long total, String name, String declared, MemoryBudget budget)
+            throws IOException {
+        int initial = (int) Math.min(total, 1 << 20);
+        budget.reserve(initial, "the first bytes of " + declared);
+        byte[] buf = new byte[initial];
         int filled = 0;
         while (filled < total) {
             if (filled == buf.length) {
-                buf = Arrays.copyOf(buf, (int) Math.min(total, 2L * buf.length));
+                int cap = (int) Math.min(total, 2L * buf.length);
+                budget.reserve(cap, filled + " bytes of " + declared);
+                buf = Arrays.copyOf(buf, cap);
+                budget.release(filled);
             }
             int r = in.read(buf, filled, buf.length - filled);
             if (r < 0) {
@@ -142,13 +169,14 @@ public final class IdxReader {
         return buf;
     }
 
-    private static DataMatrix buildMatrix(byte[] pixels, int n, int cols, Storage storage, String name)
-            throws DataFormatException {
+    private static DataMatrix buildMatrix(byte[] pixels, int n, int cols, Storage storage, String name,
+            MemoryBudget budget) throws DataFormatException {
         switch (storage) {
             case DENSE_FLOAT:
             case DENSE: {
                 boolean float32 = storage == Storage.DENSE_FLOAT;
                 RowBuffer.checkDense(name, n, cols, float32 ? 4 : 8);
+                budget.reserve(RowBuffer.heapBytes(n, cols, float32) + 8L * cols, "the dense matrix of " + n + "×" + cols);
                 // Rows go straight into the matrix's final storage (native memory where available).
                 try (DenseMatrixBuilder b = Matrices.denseBuilder(n, cols, float32)) {
                     double[] row = new double[cols];
@@ -163,7 +191,7 @@ public final class IdxReader {
                 }
             }
             case SPARSE: {
-                RowBuffer.Sparse rows = new RowBuffer.Sparse(name);
+                RowBuffer.Sparse rows = new RowBuffer.Sparse(name, budget);
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < cols; j++) {
                         int v = pixels[i * cols + j] & 0xFF;

@@ -3,13 +3,13 @@ package org.planesearch.data.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.planesearch.core.linalg.DataMatrix;
 import org.planesearch.data.DataFormatException;
 import org.planesearch.data.Dataset;
 import org.planesearch.data.Labels;
 import org.planesearch.data.NumberSyntax;
+import org.planesearch.data.Storage;
 
 /**
  * Reads the LIBSVM / SVMlight format: one example per line,
@@ -20,7 +20,8 @@ import org.planesearch.data.NumberSyntax;
  *   <li>Indices are 1-based, strictly increasing within a line (LIBSVM's own rule), and at most
  *       {@link LibsvmOptions#numFeatures()} when given, else at most
  *       {@link LibsvmOptions#maxFeatureIndex()}. Column j of the matrix is index j+1.
- *   <li>Values are finite numbers. Explicit zeros are kept as stored entries.
+ *   <li>Values are finite numbers, within ±3.4·10³⁸ for float32 storage (beyond, float32 would
+ *       hold ±∞). Explicit zeros are kept as stored entries.
  *   <li>{@code qid:n} (SVMlight ranking groups) is accepted right after the label and ignored.
  *   <li>Text after {@code #} is a comment; blank and comment-only lines are skipped. Tokens are
  *       separated by spaces or tabs.
@@ -30,6 +31,20 @@ import org.planesearch.data.NumberSyntax;
  * <p>Any violation is one {@link DataFormatException} at {@code file:line:token}, naming the
  * value. Memory grows only with the entries actually present, never with an index a line claims.
  * Thread-safe (no shared state).
+ *
+ * <p><b>Limits</b>, each checked before anything of that size is allocated (hostile or damaged
+ * input ends in a {@link DataFormatException}, never an {@link OutOfMemoryError} or a hang; the
+ * time is linear in the input's size):
+ * <ul>
+ *   <li>feature index ≤ {@link LibsvmOptions#maxFeatureIndex()}, default 2²⁴ = 16,777,216
+ *       (CLI {@code --max-features}), or ≤ {@link LibsvmOptions#numFeatures()} when that is given;
+ *   <li>line length ≤ 64 MiB ({@code TextLines.MAX_LINE_BYTES});
+ *   <li>stored values ≤ 2³¹ − 9 (one Java array), rows likewise;
+ *   <li>memory: everything the read holds (entries, row pointers, labels, the final matrix) ≤
+ *       half the JVM's maximum heap ({@code MemoryBudget}), counted before each allocation, so a
+ *       gzip bomb or a file of billions of tiny lines stops with a message naming the file and how
+ *       far it got. There is no fixed limit on the file's size: a file whose data fits is read.
+ * </ul>
  */
 public final class LibsvmReader {
 
@@ -40,7 +55,7 @@ public final class LibsvmReader {
     public static Dataset read(Path path, LibsvmOptions options) throws IOException {
         String name = path.toString();
         try (InputStream in = InputFiles.open(path, name)) {
-            return parse(in, name, options);
+            return parse(in, name, options, MemoryBudget.ofHeap(name));
         }
     }
 
@@ -50,15 +65,21 @@ public final class LibsvmReader {
      * @param name how messages and the dataset call the source
      */
     public static Dataset read(InputStream in, String name, LibsvmOptions options) throws IOException {
-        return parse(InputFiles.decompressIfGzip(in, name), name, options);
+        return read(in, name, options, MemoryBudget.ofHeap(name));
     }
 
-    private static Dataset parse(InputStream in, String name, LibsvmOptions options) throws IOException {
+    /** {@link #read(InputStream, String, LibsvmOptions)} within a given memory budget (tests). */
+    static Dataset read(InputStream in, String name, LibsvmOptions options, MemoryBudget budget) throws IOException {
+        return parse(InputFiles.decompressIfGzip(in, name), name, options, budget);
+    }
+
+    private static Dataset parse(InputStream in, String name, LibsvmOptions options, MemoryBudget budget)
+            throws IOException {
         TextLines lines = new TextLines(in, name);
-        RowBuffer.Sparse rows = new RowBuffer.Sparse(name);
+        RowBuffer.Sparse rows = new RowBuffer.Sparse(name, budget);
         int limit = options.numFeatures() > 0 ? options.numFeatures() : options.maxFeatureIndex();
-        String[] labels = new String[1024];
-        long[] labelLines = new long[1024];
+        LabelBuffer labels = new LabelBuffer(name, budget);
+        boolean float32 = options.storage() == Storage.DENSE_FLOAT;
         int maxIndex = 0;
         String line;
         while ((line = lines.next()) != null) {
@@ -71,15 +92,8 @@ public final class LibsvmReader {
                 continue;
             }
             long lineNo = lines.lineNumber();
-            int n = rows.rows();
-            if (n == labels.length) {
-                int cap = RowBuffer.grow(name, n, n + 1L);
-                labels = Arrays.copyOf(labels, cap);
-                labelLines = Arrays.copyOf(labelLines, cap);
-            }
             int q = tokenEnd(line, p, end);
-            labels[n] = parseLabel(line, p, q, name, lineNo);
-            labelLines[n] = lineNo;
+            labels.add(parseLabel(line, p, q, name, lineNo), lineNo);
             int token = 1;
             int previous = 0;
             p = skipBlanks(line, q, end);
@@ -97,7 +111,7 @@ public final class LibsvmReader {
                                         + previous);
                     }
                     previous = index;
-                    double value = parseValue(line, line.indexOf(':', p) + 1, q, name, lineNo, token, index);
+                    double value = parseValue(line, line.indexOf(':', p) + 1, q, name, lineNo, token, index, float32);
                     rows.add(index - 1, value);
                 }
                 p = skipBlanks(line, q, end);
@@ -113,9 +127,8 @@ public final class LibsvmReader {
                     + " lines, all blank or comments)");
         }
         int cols = options.numFeatures() > 0 ? options.numFeatures() : maxIndex;
+        Labels l = labels.build(name);
         DataMatrix matrix = rows.build(cols, options.storage());
-        int n = rows.rows();
-        Labels l = Labels.of(name, Arrays.copyOf(labels, n), Arrays.copyOf(labelLines, n));
         return new Dataset(name, matrix, options.storage(), l, List.of());
     }
 
@@ -192,8 +205,8 @@ public final class LibsvmReader {
         return (int) index;
     }
 
-    private static double parseValue(String line, int from, int q, String name, long lineNo, int token, int index)
-            throws DataFormatException {
+    private static double parseValue(String line, int from, int q, String name, long lineNo, int token, int index,
+            boolean float32) throws DataFormatException {
         if (!NumberSyntax.isNumber(line, from, q)) {
             throw new DataFormatException(name, lineNo, token, "value " + DataFormatException.quote(line.substring(from, q))
                     + " of feature " + index + " is not a number");
@@ -202,6 +215,10 @@ public final class LibsvmReader {
         if (!Double.isFinite(v)) {
             throw new DataFormatException(name, lineNo, token, "value " + DataFormatException.quote(line.substring(from, q))
                     + " of feature " + index + " is not finite");
+        }
+        if (float32 && Float.isInfinite((float) v)) {
+            throw new DataFormatException(name, lineNo, token, "value " + DataFormatException.quote(line.substring(from, q))
+                    + " of feature " + index + " is beyond the range of float32 storage (±3.4e38); read it in float64");
         }
         return v;
     }

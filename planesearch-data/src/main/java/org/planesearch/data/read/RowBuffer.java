@@ -1,6 +1,7 @@
 package org.planesearch.data.read;
 
 import java.util.Arrays;
+import org.planesearch.core.linalg.Backend;
 import org.planesearch.core.linalg.DataMatrix;
 import org.planesearch.core.linalg.DenseMatrixBuilder;
 import org.planesearch.core.linalg.Matrices;
@@ -10,8 +11,9 @@ import org.planesearch.data.Storage;
 /**
  * Collects parsed rows and builds the feature matrix in the requested {@link Storage}. Rows are
  * kept as sparse entries (column, value) or as dense row-major values, in arrays that grow with
- * the data actually read; nothing is sized from a number a file merely claims. Dense results are
- * checked against Java's array limit and the JVM's memory before they are allocated.
+ * the data actually read; nothing is sized from a number a file merely claims. Every array is
+ * counted against the read's {@link MemoryBudget} before it is allocated, and dense results are
+ * also checked against Java's array limit and the JVM's memory.
  */
 abstract class RowBuffer {
 
@@ -19,9 +21,11 @@ abstract class RowBuffer {
     static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     final String name;
+    final MemoryBudget budget;
 
-    RowBuffer(String name) {
+    RowBuffer(String name, MemoryBudget budget) {
         this.name = name;
+        this.budget = budget;
     }
 
     /** Rows added so far. */
@@ -31,8 +35,9 @@ abstract class RowBuffer {
     abstract DataMatrix build(int cols, Storage storage) throws DataFormatException;
 
     /** A buffer suited to the storage: sparse entries for SPARSE, dense values otherwise. */
-    static RowBuffer forStorage(String name, Storage storage, int cols) {
-        return storage == Storage.SPARSE ? new Sparse(name) : new Dense(name, cols, storage == Storage.DENSE_FLOAT);
+    static RowBuffer forStorage(String name, Storage storage, int cols, MemoryBudget budget) throws DataFormatException {
+        return storage == Storage.SPARSE ? new Sparse(name, budget)
+                : new Dense(name, cols, storage == Storage.DENSE_FLOAT, budget);
     }
 
     /** Throws a clear error if an n×d dense matrix cannot be allocated. */
@@ -51,6 +56,14 @@ abstract class RowBuffer {
         }
     }
 
+    /**
+     * The Java heap a dense rows×cols matrix of the current backend takes: its values for the
+     * pure-Java backend, 0 for the native one (which keeps them outside the heap).
+     */
+    static long heapBytes(long rows, long cols, boolean float32) {
+        return Backend.current() == Backend.JAVA ? rows * cols * (float32 ? 4 : 8) : 0;
+    }
+
     private static long mib(long bytes) {
         return (bytes + (1 << 20) - 1) >> 20;
     }
@@ -65,22 +78,29 @@ abstract class RowBuffer {
 
     /** Sparse entries (CSR being built). */
     static final class Sparse extends RowBuffer {
-        private int[] rowPtr = new int[1025];
-        private int[] colIdx = new int[1024];
-        private double[] values = new double[1024];
+        private static final int INITIAL = 1024;
+        private int[] rowPtr;
+        private int[] colIdx;
+        private double[] values;
         private int rows;
         private int nnz;
 
-        Sparse(String name) {
-            super(name);
+        Sparse(String name, MemoryBudget budget) throws DataFormatException {
+            super(name, budget);
+            budget.reserve(4L * (INITIAL + 1) + 12L * INITIAL, "the first rows");
+            rowPtr = new int[INITIAL + 1];
+            colIdx = new int[INITIAL];
+            values = new double[INITIAL];
         }
 
         /** Adds an entry to the current row; columns must increase within a row (checked by the reader). */
         void add(int col, double value) throws DataFormatException {
             if (nnz == colIdx.length) {
                 int cap = grow(name, colIdx.length, nnz + 1L);
+                budget.reserve(12L * cap, nnz + " stored values in " + rows + " rows");
                 colIdx = Arrays.copyOf(colIdx, cap);
                 values = Arrays.copyOf(values, cap);
+                budget.release(12L * nnz);
             }
             colIdx[nnz] = col;
             values[nnz] = value;
@@ -90,7 +110,11 @@ abstract class RowBuffer {
         /** Ends the current row. */
         void endRow() throws DataFormatException {
             if (rows + 2 > rowPtr.length) {
-                rowPtr = Arrays.copyOf(rowPtr, grow(name, rowPtr.length, rows + 2L));
+                int cap = grow(name, rowPtr.length, rows + 2L);
+                budget.reserve(4L * cap, rows + " rows");
+                int old = rowPtr.length;
+                rowPtr = Arrays.copyOf(rowPtr, cap);
+                budget.release(4L * old);
             }
             rows++;
             rowPtr[rows] = nnz;
@@ -104,11 +128,14 @@ abstract class RowBuffer {
         @Override
         DataMatrix build(int cols, Storage storage) throws DataFormatException {
             if (storage == Storage.SPARSE) {
+                budget.reserve(4L * (rows + 1) + 12L * nnz, "the matrix of " + rows + " rows and " + nnz
+                        + " stored values");
                 return Matrices.csr(rows, cols, Arrays.copyOf(rowPtr, rows + 1), Arrays.copyOf(colIdx, nnz),
                         Arrays.copyOf(values, nnz));
             }
             boolean float32 = storage == Storage.DENSE_FLOAT;
             checkDense(name, rows, cols, float32 ? 4 : 8);
+            budget.reserve(heapBytes(rows, cols, float32) + 8L * cols, "the dense matrix of " + rows + "×" + cols);
             try (DenseMatrixBuilder b = Matrices.denseBuilder(rows, cols, float32)) {
                 double[] row = new double[cols];
                 for (int i = 0; i < rows; i++) {
@@ -131,11 +158,12 @@ abstract class RowBuffer {
         private float[] floats;
         private int rows;
 
-        Dense(String name, int cols, boolean float32) {
-            super(name);
+        Dense(String name, int cols, boolean float32, MemoryBudget budget) throws DataFormatException {
+            super(name, budget);
             this.cols = cols;
             this.float32 = float32;
             int initial = (int) Math.max(16L, Math.min(1L << 20, 64L * cols));
+            budget.reserve((long) initial * (float32 ? 4 : 8), "the first rows");
             if (float32) {
                 floats = new float[initial];
             } else {
@@ -150,7 +178,11 @@ abstract class RowBuffer {
             if (float32) {
                 if (end > floats.length) {
                     checkDense(name, rows + 1L, cols, 4);
-                    floats = Arrays.copyOf(floats, grow(name, floats.length, end));
+                    int cap = grow(name, floats.length, end);
+                    budget.reserve(4L * cap, rows + " rows of " + cols + " values");
+                    int old = floats.length;
+                    floats = Arrays.copyOf(floats, cap);
+                    budget.release(4L * old);
                 }
                 for (int j = 0; j < cols; j++) {
                     floats[base + j] = (float) row[j];
@@ -158,7 +190,11 @@ abstract class RowBuffer {
             } else {
                 if (end > doubles.length) {
                     checkDense(name, rows + 1L, cols, 8);
-                    doubles = Arrays.copyOf(doubles, grow(name, doubles.length, end));
+                    int cap = grow(name, doubles.length, end);
+                    budget.reserve(8L * cap, rows + " rows of " + cols + " values");
+                    int old = doubles.length;
+                    doubles = Arrays.copyOf(doubles, cap);
+                    budget.release(8L * old);
                 }
                 System.arraycopy(row, 0, doubles, base, cols);
             }
@@ -171,10 +207,11 @@ abstract class RowBuffer {
         }
 
         @Override
-        DataMatrix build(int cols, Storage storage) {
+        DataMatrix build(int cols, Storage storage) throws DataFormatException {
             if (cols != this.cols || !storage.isDense() || (storage == Storage.DENSE_FLOAT) != float32) {
                 throw new IllegalStateException("dense buffer built with another width or storage");
             }
+            budget.reserve(heapBytes(rows, cols, float32), "the dense matrix of " + rows + "×" + cols);
             try (DenseMatrixBuilder b = Matrices.denseBuilder(rows, cols, float32)) {
                 if (rows > 0) {
                     if (float32) {
