@@ -2,7 +2,6 @@ package org.planesearch.core.optim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.planesearch.core.direction.AdaGradNorm;
 import org.planesearch.core.direction.Adam;
 import org.planesearch.core.direction.DirectionRule;
@@ -40,7 +39,6 @@ public record Method(DirectionRule direction, StepRule step) {
     public static final List<String> DIRECTIONS = List.of("gd", "heavyball", "nesterov", "lbfgs", "adam", "adagradnorm");
     /** The step names (so&lt;m&gt; stands for so1, so2, …). */
     public static final List<String> STEPS = List.of("fixed", "armijo", "wolfe", "lo", "ps", "so<m>");
-    private static final String PER_LAYER = ":per-layer";
 
     public Method {
         if (direction == null || step == null) {
@@ -59,21 +57,10 @@ public record Method(DirectionRule direction, StepRule step) {
      * @throws IllegalArgumentException with a message naming the bad part and the valid choices
      */
     public static Method parse(String name, MethodOptions options) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("method name is empty; expected <direction>+<step>, e.g. gd+ps");
-        }
-        String s = name.trim().toLowerCase(Locale.ROOT);
-        boolean perLayer = s.endsWith(PER_LAYER);
-        if (perLayer) {
-            s = s.substring(0, s.length() - PER_LAYER.length());
-        }
-        int plus = s.indexOf('+');
-        if (plus < 0 || plus != s.lastIndexOf('+')) {
-            throw new IllegalArgumentException("method '" + name + "' must be <direction>+<step>[:per-layer] with direction in "
-                    + DIRECTIONS + " and step in " + STEPS + ", e.g. gd+ps");
-        }
-        String dName = s.substring(0, plus);
-        String sName = s.substring(plus + 1);
+        MethodName parts = MethodName.parse(name, "gd+ps", "direction in " + DIRECTIONS + " and step in " + STEPS);
+        boolean perLayer = parts.perLayer();
+        String dName = parts.direction();
+        String sName = parts.step();
         List<String> used = new ArrayList<>();
         DirectionRule direction = direction(name, dName, options, used);
         StepRule step = step(name, dName, sName, options, used);

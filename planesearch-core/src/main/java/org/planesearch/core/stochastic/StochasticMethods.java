@@ -2,7 +2,6 @@ package org.planesearch.core.stochastic;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.planesearch.core.direction.AdaGradNorm;
 import org.planesearch.core.direction.Adam;
 import org.planesearch.core.direction.DirectionRule;
@@ -10,6 +9,7 @@ import org.planesearch.core.direction.Gradient;
 import org.planesearch.core.direction.HeavyBall;
 import org.planesearch.core.direction.Nesterov;
 import org.planesearch.core.objective.CurvatureKind;
+import org.planesearch.core.optim.MethodName;
 
 /**
  * Mini-batch method names, in the core's {@code <direction>+<step>[:per-layer]} naming:
@@ -33,7 +33,6 @@ public final class StochasticMethods {
     /** The step names for mini-batches. */
     public static final List<String> STEPS = List.of("fixed", "adagradnorm", "layerwise", "armijo", "salsa", "lo", "ps",
             "so<m>");
-    private static final String PER_LAYER = ":per-layer";
 
     private StochasticMethods() {
     }
@@ -44,21 +43,10 @@ public final class StochasticMethods {
      * @throws IllegalArgumentException naming the bad part and the valid choices
      */
     public static StochasticRule parse(String name, StochasticOptions o) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("method name is empty; expected <direction>+<step>, e.g. heavyball+layerwise");
-        }
-        String s = name.trim().toLowerCase(Locale.ROOT);
-        boolean perLayer = s.endsWith(PER_LAYER);
-        if (perLayer) {
-            s = s.substring(0, s.length() - PER_LAYER.length());
-        }
-        int plus = s.indexOf('+');
-        if (plus < 0 || plus != s.lastIndexOf('+')) {
-            throw new IllegalArgumentException("method '" + name + "' must be <direction>+<step>[:per-layer] with step in "
-                    + STEPS + ", e.g. heavyball+layerwise");
-        }
-        String d = s.substring(0, plus);
-        String step = s.substring(plus + 1);
+        MethodName parts = MethodName.parse(name, "heavyball+layerwise", "step in " + STEPS);
+        boolean perLayer = parts.perLayer();
+        String d = parts.direction();
+        String step = parts.step();
         List<String> used = new ArrayList<>();
         StochasticRule rule;
         switch (step) {
