@@ -12,14 +12,8 @@ import org.planesearch.core.stochastic.BatchSchedule;
 import org.planesearch.core.stochastic.StochasticMethods;
 import org.planesearch.core.stochastic.StochasticOptions;
 import org.planesearch.core.stochastic.StochasticState;
-import org.planesearch.data.Dataset;
-import org.planesearch.data.LabelMap;
-import org.planesearch.data.LabelTask;
-import org.planesearch.data.fetch.Mnist;
-import org.planesearch.models.network.Activation;
 import org.planesearch.models.network.NetworkBatches;
 import org.planesearch.models.network.NetworkModel;
-import org.planesearch.models.network.OutputLoss;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +23,7 @@ import picocli.CommandLine.Option;
  * the layer-wise versions ≤ 2.2 × the plain optimizer's"): the methods take turns, round after
  * round, each timing {@code --steps} consecutive steps on the same batches from its own state, so
  * that machine noise hits them alike; the median time per step over the rounds and its ratio to
- * the first method are printed. Problems as in {@link MiniBatchCurves}.
+ * the first method are printed. Problems: {@link MiniBatchProblem}.
  */
 @Command(name = "minibatch-cost", mixinStandardHelpOptions = true, description = "Time per mini-batch step, methods interleaved.")
 public final class MiniBatchCost implements Callable<Integer> {
@@ -61,32 +55,11 @@ public final class MiniBatchCost implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset train;
-        double[] targets;
-        NetworkModel model;
-        double lambda;
-        if (problem.equals("fashion-mlp")) {
-            train = Mnist.load(cache, "fashion-mnist", Mnist.Part.TRAIN, false);
-            LabelMap map = LabelMap.fit(LabelTask.MULTICLASS, train.labels());
-            targets = map.targets(train.labels());
-            model = NetworkModel.of(new int[] {784, 100, 10}, Activation.TANH, OutputLoss.SOFTMAX_CROSS_ENTROPY);
-            lambda = 1e-4;
-        } else if (problem.equals("mnist-autoencoder")) {
-            train = Mnist.load(cache, "mnist", Mnist.Part.TRAIN, false);
-            targets = new double[train.rows() * 784];
-            double[] row = new double[784];
-            for (int i = 0; i < train.rows(); i++) {
-                train.features().row(i, row);
-                System.arraycopy(row, 0, targets, i * 784, 784);
-            }
-            model = NetworkModel.of(new int[] {784, 1000, 500, 250, 30, 250, 500, 1000, 784}, Activation.SIGMOID, OutputLoss.SQUARED);
-            lambda = 0;
-        } else {
-            throw new IllegalArgumentException("unknown problem " + problem);
-        }
+        MiniBatchProblem p = MiniBatchProblem.load(problem, cache, 0);
+        NetworkModel model = p.model;
         System.out.printf(Locale.ROOT, "%s, batch %d, %d steps × %d rounds (%d warm-up), backend %s, %d threads%n", problem, batchSize,
                 steps, rounds, warmup, Backend.current().describe(), Backend.threads());
-        try (NetworkBatches batches = new NetworkBatches(model, train.features(), targets, lambda)) {
+        try (p; NetworkBatches batches = new NetworkBatches(model, p.train.features(), p.trainTargets, p.lambda)) {
             int n = batches.examples();
             BatchSchedule schedule = new BatchSchedule(batchSize, 1, 1, true);
             int[] order = new int[n];
@@ -127,8 +100,6 @@ public final class MiniBatchCost implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f |%n", methods.get(m), med,
                         Arrays.stream(t).min().orElse(Double.NaN), Arrays.stream(t).max().orElse(Double.NaN), med / base);
             }
-        } finally {
-            train.close();
         }
         return 0;
     }

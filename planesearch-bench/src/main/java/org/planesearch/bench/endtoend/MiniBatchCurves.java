@@ -26,11 +26,7 @@ import org.planesearch.core.stochastic.StochasticOptions;
 import org.planesearch.core.stochastic.StochasticResult;
 import org.planesearch.core.stochastic.StochasticTrainer;
 import org.planesearch.data.Dataset;
-import org.planesearch.data.LabelMap;
-import org.planesearch.data.LabelTask;
-import org.planesearch.data.fetch.Mnist;
 import org.planesearch.models.linear.ModelEvaluation;
-import org.planesearch.models.network.Activation;
 import org.planesearch.models.network.NetworkBatches;
 import org.planesearch.models.network.NetworkMetrics;
 import org.planesearch.models.network.NetworkModel;
@@ -49,11 +45,7 @@ import picocli.CommandLine.Option;
  * ("best of the grid"). Writes CSV, a Markdown table (with the time per step of every run) and
  * PNG/SVG plots of training and test loss against epochs and seconds.
  *
- * <p>Problems: {@code fashion-mlp} (Fashion-MNIST, 784 → 100 → 10, tanh, softmax, λ = 1e-4) and
- * {@code mnist-autoencoder} (MNIST, 784-1000-500-250-30-250-500-1000-784, sigmoid hidden
- * units, squared reconstruction error on pixels in [0, 1], λ = 0; Hinton and Salakhutdinov 2006
- * use logistic units and a linear code layer — here the code layer is sigmoid too, since
- * {@code NetworkModel} has one hidden activation), Glorot initialization with seed 1.
+ * <p>Problems: {@link MiniBatchProblem}; Glorot initialization with seed 1.
  */
 @Command(name = "minibatch", mixinStandardHelpOptions = true,
         description = "Mini-batch training curves (train/test loss against epochs and seconds).")
@@ -116,7 +108,13 @@ public final class MiniBatchCurves implements Callable<Integer> {
             Backend.setThreads(threads);
         }
         Files.createDirectories(outDir);
-        load();
+        MiniBatchProblem problemData = MiniBatchProblem.load(problem, cache, trainRows);
+        train = problemData.train;
+        test = problemData.test;
+        trainTargets = problemData.trainTargets;
+        testTargets = problemData.testTargets;
+        model = problemData.model;
+        lambda = problemData.lambda;
         List<Run> runs = new ArrayList<>();
         Map<String, Run> best = new LinkedHashMap<>();
         String header = String.format(Locale.ROOT, "%s: n = %d (test %d), widths %s, %s, %s, λ = %g, parameters %d; batch %d, %d epochs,"
@@ -160,62 +158,8 @@ public final class MiniBatchCurves implements Callable<Integer> {
             plot(best, trainLoss, true);
             plot(best, trainLoss, false);
         }
-        train.close();
-        test.close();
+        problemData.close();
         return 0;
-    }
-
-    private void load() throws IOException {
-        loadProblem();
-        if (trainRows > 0 && trainRows < train.rows()) {
-            int[] rows = new int[trainRows];
-            for (int i = 0; i < trainRows; i++) {
-                rows[i] = i;
-            }
-            int per = trainTargets.length / train.rows();
-            Dataset subset = train.select(train.name() + "[:" + trainRows + "]", rows);
-            trainTargets = java.util.Arrays.copyOf(trainTargets, trainRows * per);
-            train.close();
-            train = subset;
-        }
-    }
-
-    private void loadProblem() throws IOException {
-        switch (problem) {
-            case "fashion-mlp" -> {
-                train = Mnist.load(cache, "fashion-mnist", Mnist.Part.TRAIN, false);
-                test = Mnist.load(cache, "fashion-mnist", Mnist.Part.TEST, false);
-                LabelMap map = LabelMap.fit(LabelTask.MULTICLASS, train.labels());
-                trainTargets = map.targets(train.labels());
-                testTargets = map.targets(test.labels());
-                model = NetworkModel.of(new int[] {train.cols(), 100, map.numClasses()}, Activation.TANH,
-                        OutputLoss.SOFTMAX_CROSS_ENTROPY);
-                lambda = 1e-4;
-            }
-            case "mnist-autoencoder" -> {
-                train = Mnist.load(cache, "mnist", Mnist.Part.TRAIN, false);
-                test = Mnist.load(cache, "mnist", Mnist.Part.TEST, false);
-                trainTargets = pixels(train);
-                testTargets = pixels(test);
-                model = NetworkModel.of(new int[] {784, 1000, 500, 250, 30, 250, 500, 1000, 784}, Activation.SIGMOID,
-                        OutputLoss.SQUARED);
-                lambda = 0;
-            }
-            default -> throw new IllegalArgumentException("unknown problem '" + problem + "'; expected fashion-mlp or mnist-autoencoder");
-        }
-    }
-
-    /** The n×d pixels of a data set as reconstruction targets. */
-    private static double[] pixels(Dataset ds) {
-        int n = ds.rows();
-        int d = ds.cols();
-        double[] out = new double[n * d];
-        double[] row = new double[d];
-        for (int i = 0; i < n; i++) {
-            ds.features().row(i, row);
-            System.arraycopy(row, 0, out, i * d, d);
-        }
-        return out;
     }
 
     private Run run(NetworkBatches batches, NetworkObjective testObjective, String name, double lr) {
