@@ -78,8 +78,9 @@ public final class TrainingBlocks implements AutoCloseable {
 
     /**
      * Blocks from a matrix and labels in the driver's memory, cut into {@code partitions}
-     * contiguous row ranges (shipped to the executors with the first job, then cached). Rows are
-     * kept as CSR when {@code sparse}, dense otherwise. labels: in the model's convention.
+     * contiguous row ranges, shipped to the executors once by the job that caches and checkpoints
+     * them (so that no later task carries them again). Rows are kept as CSR when {@code sparse},
+     * dense otherwise. labels: in the model's convention.
      */
     public static TrainingBlocks fromMatrix(JavaSparkContext sc, DataMatrix x, double[] labels, int partitions,
                                             boolean sparse) {
@@ -104,12 +105,29 @@ public final class TrainingBlocks implements AutoCloseable {
             }
             list.add(b.build(sparse));
         }
-        return cache(sc.parallelize(list, p));
+        return cache(sc.parallelize(list, p), true);
     }
 
     private static TrainingBlocks cache(JavaRDD<Block> blocks) {
+        return cache(blocks, false);
+    }
+
+    /**
+     * Persists and counts the blocks. shipped: the blocks come from the driver (parallelize), whose
+     * partitions carry the data itself; every later task whose lineage reaches them would carry a
+     * whole block again, so the lineage is cut by a checkpoint taken by the counting job (reliable
+     * when the context has a checkpoint directory, local otherwise).
+     */
+    private static TrainingBlocks cache(JavaRDD<Block> blocks, boolean shipped) {
         blocks.setName(RDD_NAME);
         blocks.persist(STORAGE);
+        if (shipped) {
+            if (blocks.context().getCheckpointDir().isDefined()) {
+                blocks.checkpoint();
+            } else {
+                blocks.rdd().localCheckpoint();
+            }
+        }
         Stats stats;
         try {
             stats = blocks.map(Stats::of).reduce(Stats::merge);
