@@ -50,7 +50,23 @@ public final class SparkEngine implements Engine {
         if (!existed) {
             spark.sparkContext().setLogLevel("WARN");
         }
+        quietUnpersistWarnings();
         return new Session(spark, !existed, partitions);
+    }
+
+    /**
+     * The evaluator unpersists each state RDD it replaced, and Spark warns at every unpersist of a
+     * locally checkpointed one (every 10th) that its lineage is gone — expected here, and noise on
+     * the command line's stderr. Raised to ERROR for Spark's RDD classes only; without log4j2 (a
+     * cluster with another logging backend) nothing changes.
+     */
+    private static void quietUnpersistWarnings() {
+        try {
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.rdd",
+                    org.apache.logging.log4j.Level.ERROR);
+        } catch (LinkageError | RuntimeException e) {
+            // keep Spark's logging as it is
+        }
     }
 
     private static final class Session implements Engine.Session {
