@@ -19,7 +19,7 @@ import org.planesearch.core.linalg.DataMatrix;
  * Training data cached on a Spark cluster: an RDD with one {@link Block} per partition (a
  * partition with no rows holds none), with the totals a run needs (n, d, the label range).
  * Built from a DataFrame with a vector column and a label column (dense and sparse vectors, even
- * mixed), or from a matrix in the driver's memory (the command line).
+ * mixed), from an RDD of row blocks, or from a matrix in the driver's memory (the command line).
  *
  * <p>The RDD is persisted ({@link #STORAGE}: deserialized in memory, spilled to disk when memory
  * runs short) by the job that counts the totals, so everything after that reads the cached blocks.
@@ -74,6 +74,31 @@ public final class TrainingBlocks implements AutoCloseable {
         JavaRDD<Row> rows = data.select(featuresCol, labelCol).javaRDD();
         JavaRDD<Block> blocks = rows.mapPartitions(it -> fromRows(it, labels));
         return cache(blocks);
+    }
+
+    /**
+     * Caches an RDD of row blocks the caller made (at most one {@link Block} per partition, all
+     * with the same column count; labels in the model's convention) and counts the totals: one job.
+     * An RDD made by {@code parallelize} carries its blocks inside every task that reaches it:
+     * checkpoint it first, or use {@link #fromMatrix}, which does.
+     *
+     * @throws IllegalArgumentException for no rows, or blocks of different widths
+     */
+    public static TrainingBlocks fromBlocks(JavaRDD<Block> blocks) {
+        if (blocks == null) {
+            throw new IllegalArgumentException("blocks must not be null");
+        }
+        JavaRDD<Block> one = blocks.mapPartitions(it -> {
+            if (!it.hasNext()) {
+                return Collections.emptyIterator();
+            }
+            Block b = it.next();
+            if (it.hasNext()) {
+                throw new IllegalArgumentException("a partition holds more than one block; give one block per partition");
+            }
+            return Collections.singletonList(b).iterator();
+        });
+        return cache(one);
     }
 
     /**

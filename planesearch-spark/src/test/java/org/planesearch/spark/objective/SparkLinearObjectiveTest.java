@@ -144,6 +144,29 @@ class SparkLinearObjectiveTest {
     }
 
     @Test
+    void anRddOfRowBlocksIsTheSameObjective() {
+        Problem p = SparkTests.problem(LossKind.SOFTMAX, true, false, 30, 2, 3, 9);
+        double[] row = new double[2];
+        java.util.List<org.planesearch.spark.data.Block> list = new java.util.ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            double[] values = new double[20];
+            double[] y = new double[10];
+            for (int i = 0; i < 10; i++) {
+                p.x().row(part * 10 + i, row);
+                System.arraycopy(row, 0, values, 2 * i, 2);
+                y[i] = p.y()[part * 10 + i];
+            }
+            list.add(org.planesearch.spark.data.Block.dense(10, 2, values, y));
+        }
+        try (TrainingBlocks data = TrainingBlocks.fromBlocks(sc.parallelize(list, 3))) {
+            assertEquals(30, data.rows());
+            double[] w = random(new SplittableRandom(2), 9, 0.5);
+            assertClose(p.model().objective(p.x(), p.y(), 0.1).value(w),
+                    SparkLinearObjective.of(p.model(), data, 0.1).value(w), 1e-13, "f");
+        }
+    }
+
+    @Test
     void protocolErrorsAreTheLocalEvaluatorsOnes() {
         Problem p = SparkTests.problem(LossKind.LOGISTIC, true, false, 40, 3, 2, 3);
         try (TrainingBlocks data = blocks(p, 2); SparkLinearObjective f = SparkLinearObjective.of(p.model(), data, 0.1)) {
