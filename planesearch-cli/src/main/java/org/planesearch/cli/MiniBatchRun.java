@@ -73,6 +73,11 @@ final class MiniBatchRun {
             throw new UserError("--max-iter, --max-passes and --grad-tol are full-batch stops; mini-batch training runs --epochs"
                     + " (and stops at --max-seconds)");
         }
+        if (!EngineOptions.LOCAL.equals(c.engineOptions.engine) || c.engineOptions.master != null
+                || c.engineOptions.partitions != null) {
+            throw new UserError("--engine spark, --master and --partitions are for full-batch linear models; mini-batch"
+                    + " training runs on the local engine");
+        }
         if (c.reportOptions.report != null || c.reportOptions.testEvery != null) {
             throw new UserError((c.reportOptions.report != null ? "--report" : "--test-every") + " is for full-batch runs: a"
                     + " mini-batch run records the test metrics every --evaluate-every epochs in history.csv (one row per epoch)");

@@ -65,6 +65,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     @Option(names = "--max-features", paramLabel = "N", defaultValue = "0",
             description = "LIBSVM: the largest feature index accepted (default 16777216).")
     int maxFeatures;
@@ -216,14 +219,16 @@ final class TrainCommand implements Callable<Integer> {
              TrainingData prepared = TrainingData.prepare(dataSpec, modelSpec, split);
              RunRecorder recorder = reportOptions.recorder(prepared, out, output, overwrite);
              HistoryWriter history = output == null ? null : new HistoryWriter(output.file("history.csv"), recorder);
-             ProgressListener progress = ProgressListener.create(quiet, stop.maxIterations())) {
+             ProgressListener progress = ProgressListener.create(quiet, stop.maxIterations());
+             EngineOptions.Session engine = engineOptions.open(prepared.model)) {
             TrainableModel trained = prepared.model;
             ChosenRates rates = new ChosenRates(parsed.step(), trained.layout());
             List<IterationListener> listeners = new ArrayList<>(List.of(rates, progress, recorder));
             if (history != null) {
                 listeners.add(history.listener());
             }
-            Objective objective = recorder.track(trained.objective(prepared.train.features(), prepared.trainTargets, lambda));
+            Objective objective = recorder.track(engine.objective(trained, prepared.train.features(), prepared.trainTargets,
+                    lambda, prepared.train.storage()));
             double[] start = trained.start(initSeed());
             OptimizationResult result = parsed.optimizer(stop.criterion())
                     .minimize(objective, start, listeners.toArray(new IterationListener[0]));
@@ -239,7 +244,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
             TrainReport report = new TrainReport(data, prepared, lambda, split, method, stop, result,
-                    rates, trainEval, testEval, out, BackendOptions.describe(prepared.train.storage()));
+                    rates, trainEval, testEval, out, engine.describe(BackendOptions.describe(prepared.train.storage())));
             if (!result.succeeded()) {
                 print(report, stdout);
                 stderr.println("planesearch: " + report.failureLine());

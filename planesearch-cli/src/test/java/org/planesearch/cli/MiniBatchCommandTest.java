@@ -65,6 +65,8 @@ class MiniBatchCommandTest {
                 "heavyball+layerwise", "--batch-size", "32", "--curvature", "diagonal");
         Cli.fails(2, false, List.of("--max-iter"), "train", "--data", "digits", "--model", "mlp", "--batch-size", "32",
                 "--method", "gd+ps", "--max-iter", "5");
+        Cli.fails(2, false, List.of("--engine spark", "local engine"), "train", "--data", "digits", "--model", "mlp",
+                "--batch-size", "32", "--method", "gd+ps", "--engine", "spark");
         Cli.fails(2, false, List.of("--report", "mini-batch"), "train", "--data", "digits", "--model", "mlp", "--batch-size",
                 "32", "--method", "gd+ps", "--report", tmp.resolve("r").toString());
     }

@@ -20,9 +20,11 @@ import org.planesearch.models.Probabilities;
  * @param lossParameter Huber's δ or the smoothed hinge's γ (finite, &gt; 0); 0 for losses
  *     without a parameter
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. Serializable (a distributed engine ships it to its workers; the
+ * canonical constructor validates a deserialized one).
  */
-public record LinearModel(LossKind loss, int features, int outputs, boolean intercept, double lossParameter) {
+public record LinearModel(LossKind loss, int features, int outputs, boolean intercept, double lossParameter)
+        implements java.io.Serializable {
 
     public LinearModel {
         if (loss == null) {
