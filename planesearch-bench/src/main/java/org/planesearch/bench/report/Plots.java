@@ -22,14 +22,22 @@ public final class Plots {
     public record Curve(String label, double[] x, double[] gap, boolean markers) {
     }
 
+    /** Fourteen colours that stay apart (Kelly's list, less white and the palest). */
+    private static final java.awt.Color[] PALETTE = {
+        new java.awt.Color(0x222222), new java.awt.Color(0xF3C300), new java.awt.Color(0x875692), new java.awt.Color(0xF38400),
+        new java.awt.Color(0xA1CAF1), new java.awt.Color(0xBE0032), new java.awt.Color(0x848482), new java.awt.Color(0x008856),
+        new java.awt.Color(0xE68FAC), new java.awt.Color(0x0067A5), new java.awt.Color(0xF99379), new java.awt.Color(0x604E97),
+        new java.awt.Color(0x8DB600), new java.awt.Color(0x654522)};
+
     private Plots() {
     }
 
     public static void gapPlot(Path file, String title, String xTitle, List<Curve> curves, double floor) throws IOException {
-        XYChart chart = new XYChartBuilder().width(960).height(600).title(title).xAxisTitle(xTitle).yAxisTitle("f − f*").build();
+        XYChart chart = new XYChartBuilder().width(1200).height(620).title(title).xAxisTitle(xTitle).yAxisTitle("f − f*").build();
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11));
+        chart.getStyler().setSeriesColors(PALETTE);
         chart.getStyler().setMarkerSize(6);
         boolean any = false;
         for (Curve c : curves) {
