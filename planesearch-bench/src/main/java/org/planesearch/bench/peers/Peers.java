@@ -162,7 +162,8 @@ public final class Peers implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: %s; n = %d, d = %d, λ = %s. f* = %.15g (%s, %d iterations, ‖∇f‖ = %.2e). %s%n%n",
                 name, description, rows, cols, lambda, opt.value(), opt.method(), opt.iterations(), opt.gradientNorm(), machine));
-        b.append("| solver | same objective | f* + 1e-4·|f*| | f* + 1e-6·|f*| | f* + 1e-8·|f*| | final f − f* | passes | seconds | iterations |\n");
+        b.append("Targets: f* + ε·abs(f*), ε = 1e-4, 1e-6, 1e-8: time and passes to the first point at or below each.\n\n");
+        b.append("| solver | same objective | to 1e-4 | to 1e-6 | to 1e-8 | final f − f* | passes | seconds | iterations |\n");
         b.append("|---|---|---|---|---|---|---|---|---|\n");
         for (SolverReport r : reports) {
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.3g | %d | %.2f | %d |%n", r.solver(),
