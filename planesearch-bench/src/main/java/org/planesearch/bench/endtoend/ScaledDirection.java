@@ -11,9 +11,9 @@ import org.planesearch.core.text.Numbers;
  * insensitivity benchmark: a step rule that absorbs the scale gives the same run whatever lr is.
  * Immutable; states are not thread-safe.
  */
-record ScaledDirection(DirectionRule inner, double scale) implements DirectionRule {
+public record ScaledDirection(DirectionRule inner, double scale) implements DirectionRule {
 
-    ScaledDirection {
+    public ScaledDirection {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("scale must be finite and > 0, got " + scale);
         }
