@@ -494,20 +494,7 @@ final class LinearEvaluator implements SubspaceEvaluator {
 
     /** (λ/2)‖R(w + Dt)‖² from the precomputed inner products. */
     private double regularizer(double[] t) {
-        if (lambda == 0) {
-            return 0;
-        }
-        double lin = 0;
-        double quad = 0;
-        for (int j = 0; j < k; j++) {
-            lin += t[j] * dRw[j];
-            double row = 0;
-            for (int l = 0; l < k; l++) {
-                row += dRd[j * k + l] * t[l];
-            }
-            quad += t[j] * row;
-        }
-        return 0.5 * lambda * (weightNormSq + 2 * lin + quad);
+        return SubspacePenalty.value(lambda, weightNormSq, dRw, dRd, k, t);
     }
 
     private int slot(int lag) {
@@ -574,24 +561,7 @@ final class LinearEvaluator implements SubspaceEvaluator {
                 trialValid = true;
                 f = sum / rows + regularizer(t);
             }
-            if (lambda != 0) {
-                for (int j = 0; j < k; j++) {
-                    double g = dRw[j];
-                    for (int l = 0; l < k; l++) {
-                        g += dRd[j * k + l] * t[l];
-                    }
-                    gradOut[j] += lambda * g;
-                }
-            }
-            if (hessOut != null && lambda != 0) {
-                for (int j = 0; j < k; j++) {
-                    for (int l = j; l < k; l++) {
-                        double h = hessOut[j * k + l] + lambda * dRd[j * k + l];
-                        hessOut[j * k + l] = h;
-                        hessOut[l * k + j] = h;
-                    }
-                }
-            }
+            SubspacePenalty.addDerivatives(lambda, dRw, dRd, k, t, gradOut, hessOut);
             return f;
         }
 

@@ -1,5 +1,6 @@
 package org.planesearch.spark.objective;
 
+import org.planesearch.models.linear.SubspacePenalty;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 import org.planesearch.core.linalg.Vec;
@@ -443,20 +444,7 @@ public final class SparkLinearEvaluator implements SubspaceEvaluator, AutoClosea
 
     /** (λ/2)‖R(w + Dt)‖² from the precomputed inner products. */
     private double regularizer(double[] t) {
-        if (lambda == 0) {
-            return 0;
-        }
-        double lin = 0;
-        double quad = 0;
-        for (int j = 0; j < k; j++) {
-            lin += t[j] * dRw[j];
-            double row = 0;
-            for (int l = 0; l < k; l++) {
-                row += dRd[j * k + l] * t[l];
-            }
-            quad += t[j] * row;
-        }
-        return 0.5 * lambda * (weightNormSq + 2 * lin + quad);
+        return SubspacePenalty.value(lambda, weightNormSq, dRw, dRd, k, t);
     }
 
     private int slot(int lag) {
@@ -542,24 +530,7 @@ public final class SparkLinearEvaluator implements SubspaceEvaluator, AutoClosea
                 }
                 f = sums.value(0) / examples + regularizer(t);
             }
-            if (lambda != 0) {
-                for (int j = 0; j < k; j++) {
-                    double g = dRw[j];
-                    for (int l = 0; l < k; l++) {
-                        g += dRd[j * k + l] * t[l];
-                    }
-                    gradOut[j] += lambda * g;
-                }
-                if (hessOut != null) {
-                    for (int j = 0; j < k; j++) {
-                        for (int l = j; l < k; l++) {
-                            double hv = hessOut[j * k + l] + lambda * dRd[j * k + l];
-                            hessOut[j * k + l] = hv;
-                            hessOut[l * k + j] = hv;
-                        }
-                    }
-                }
-            }
+            SubspacePenalty.addDerivatives(lambda, dRw, dRd, k, t, gradOut, hessOut);
             return f;
         }
 
